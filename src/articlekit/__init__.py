@@ -1,0 +1,108 @@
+"""articlekit: saved news pages in, clean typed articles out.
+
+>>> import articlekit
+>>> article = articlekit.parse(html_bytes, url="https://example.com/story")
+>>> article.title, article.published, article.tags
+
+The public API is flat: everything a user needs is importable from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from . import errors
+from .article import Article, Removal, Stamp
+from .errors import (
+    ArticlekitError,
+    DecodingError,
+    EmptyInputError,
+    ExtractionError,
+    InputError,
+    InputTooLargeError,
+    NotHtmlError,
+    PipelineError,
+    UnknownStageError,
+    UnmetRequirementError,
+)
+from .page import Page, PageLimits
+from .pipeline import Draft, Extractor, Finding, Pipeline
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "ArticlekitError",
+    "DecodingError",
+    "Draft",
+    "EmptyInputError",
+    "ExtractionError",
+    "Extractor",
+    "Finding",
+    "InputError",
+    "InputTooLargeError",
+    "NotHtmlError",
+    "Page",
+    "PageLimits",
+    "Pipeline",
+    "PipelineError",
+    "Removal",
+    "Stamp",
+    "UnknownStageError",
+    "UnmetRequirementError",
+    "__version__",
+    "clean_text",
+    "errors",
+    "parse",
+]
+
+_DEFAULT: Pipeline | None = None
+
+
+def _default_pipeline() -> Pipeline:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline.default()
+    return _DEFAULT
+
+
+def parse(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    pipeline: Pipeline | None = None,
+    limits: PageLimits = PageLimits(),
+) -> Article:
+    """Extract the article from one saved page.
+
+    ``html`` may be bytes (decoded by BOM, declared charset, then detection)
+    or text. Raises an :class:`ArticlekitError` subclass for input that is not
+    a page (empty, binary, too large); anything else yields a best-effort
+    Article whose ``warnings`` say what went wrong.
+    """
+    page = Page.from_input(html, url, limits=limits)
+    return (pipeline or _default_pipeline()).run(page)
+
+
+def clean_text(
+    text: str,
+    url: str | None = None,
+    *,
+    published: Stamp | str | None = None,
+    pipeline: Pipeline | None = None,
+) -> Article:
+    """Clean an already-extracted text dump with the same rules as :func:`parse`.
+
+    The first line is taken as the headline when it looks like one. Give
+    ``published`` (a date, datetime or ISO text) when you know it: time-only
+    stamps such as "Updated: 9:45 p.m." are then placed on that day.
+    """
+    given: Mapping[str, Any] = {}
+    if published is not None:
+        from .article import stamp_from_iso
+
+        stamp = stamp_from_iso(published) if isinstance(published, str) else published
+        given = {"published": stamp}
+    page = Page.from_text(text, url)
+    return (pipeline or _default_pipeline()).run(page, given=given)

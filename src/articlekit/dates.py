@@ -1,0 +1,357 @@
+"""Turning date text into stamps: fast paths first, one configured dateparser last.
+
+dateparser is slow to import and to run, so it is imported on first use and
+called only for text that passed the cheap prefilters below; results are
+cached. Nothing here ever reads today's clock: relative and time-only stamps
+are resolved against an *anchor* (the article's own date) or not at all.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from functools import lru_cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from .article import Stamp
+
+__all__ = ["TZ_ABBREVIATIONS", "anchor_time", "parse_iso", "parse_stamp"]
+
+#: Zone abbreviations that news stamps use, mapped to a zone so daylight
+#: saving is applied for the stamp's own day ("ET" is EST or EDT by date).
+TZ_ABBREVIATIONS: dict[str, str] = {
+    "ET": "America/New_York",
+    "EST": "America/New_York",
+    "EDT": "America/New_York",
+    "CT": "America/Chicago",
+    "CST": "America/Chicago",
+    "CDT": "America/Chicago",
+    "MT": "America/Denver",
+    "MST": "America/Denver",
+    "MDT": "America/Denver",
+    "PT": "America/Los_Angeles",
+    "PST": "America/Los_Angeles",
+    "PDT": "America/Los_Angeles",
+    "GMT": "UTC",
+    "UTC": "UTC",
+    "Z": "UTC",
+    "BST": "Europe/London",
+    "CET": "Europe/Berlin",
+    "CEST": "Europe/Berlin",
+    "MEZ": "Europe/Berlin",
+    "MESZ": "Europe/Berlin",
+}
+
+#: Years outside this range in a parsed stamp are misreadings, not news dates.
+PLAUSIBLE_YEARS = range(1990, 2100)
+
+#: Size of the parse caches (distinct stamp texts per process).
+CACHE_SIZE = 4096
+
+_ISO = re.compile(
+    r"^\s*(\d{4})-?(\d{2})-?(\d{2})"
+    r"(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?\s*$"
+)
+_TIME_ONLY = re.compile(
+    r"^\s*(?:at\s+|um\s+|à\s+|a las\s+)?(\d{1,2})(?:[:.h](\d{2}))?\s*"
+    r"(a\.?\s?m\.?|p\.?\s?m\.?|uhr|h)?\s*([A-Z]{1,4})?\.?\s*$",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(
+    r"\b(?:ago|vor\s+\d|il y a|hace\s+\d|just now|gerade eben|yesterday|gestern|hier|ayer)\b",
+    re.IGNORECASE,
+)
+_HAS_DIGIT = re.compile(r"\d")
+_HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_HAS_TIME = re.compile(r"\d{1,2}[:.h]\d{2}|\d\s*[ap]\.?\s?m\b|\buhr\b", re.IGNORECASE)
+_TZ_WORD = re.compile(r"\b(" + "|".join(sorted(TZ_ABBREVIATIONS, key=len, reverse=True)) + r")\b")
+
+
+def _offset(text: str | None) -> tzinfo | None:
+    if not text:
+        return None
+    if text == "Z":
+        return timezone.utc
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def parse_iso(text: str) -> Stamp | None:
+    """ISO 8601 as structured data gives it; ``None`` when it is not ISO.
+
+    A date alone gives a ``date``; a time without an offset gives a naive
+    ``datetime`` (the page did not say which zone, and we do not guess).
+    """
+    match = _ISO.match(text)
+    if not match:
+        return None
+    year, month, day, hour, minute, second, fraction, zone = match.groups()
+    try:
+        if hour is None:
+            return date(int(year), int(month), int(day))
+        micro = int((fraction or "0")[:6].ljust(6, "0"))
+        return datetime(
+            int(year),
+            int(month),
+            int(day),
+            int(hour),
+            int(minute),
+            int(second or 0),
+            micro,
+            tzinfo=_offset(zone),
+        )
+    except ValueError:
+        return None
+
+
+def _zone_for(text: str) -> tzinfo | None:
+    match = _TZ_WORD.search(text)
+    return ZoneInfo(TZ_ABBREVIATIONS[match.group(1)]) if match else None
+
+
+def _parse_time_only(text: str) -> tuple[time, tzinfo | None] | None:
+    match = _TIME_ONLY.match(text)
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    meridiem = (match.group(3) or "").lower().replace(".", "").replace(" ", "")
+    zone_word = match.group(4)
+    if not meridiem and match.group(2) is None:
+        return None  # a bare number is not a time
+    if zone_word and zone_word.upper() not in TZ_ABBREVIATIONS:
+        return None
+    if meridiem == "pm" and hour < 12:
+        hour += 12
+    elif meridiem == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    zone = ZoneInfo(TZ_ABBREVIATIONS[zone_word.upper()]) if zone_word else None
+    return time(hour, minute), zone
+
+
+def anchor_time(clock: time, anchor: Stamp | None, zone: tzinfo | None = None) -> Stamp:
+    """Put a time of day on the anchor's day; without a day, keep the bare time.
+
+    The anchor's zone is used when the stamp names none. An update cannot
+    precede publication, so a time earlier than an anchor datetime on the same
+    day is taken to be on the next day.
+    """
+    if anchor is None or isinstance(anchor, time):
+        return clock.replace(tzinfo=zone) if zone is not None else clock
+    if isinstance(anchor, datetime):
+        local_anchor = anchor.astimezone(zone) if zone is not None and anchor.tzinfo else anchor
+        result = datetime.combine(local_anchor.date(), clock, tzinfo=zone or anchor.tzinfo)
+        if result < local_anchor:
+            result += timedelta(days=1)
+        return result
+    return datetime.combine(anchor, clock, tzinfo=zone)
+
+
+#: Month names and abbreviations of the languages we read without dateparser
+#: (English, German, French, Spanish, Italian, Portuguese, Dutch).
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan januar janv janvier enero ene gennaio gen janeiro januari jänner",
+        "february feb februar fevr févr février febrero febbraio fevereiro fev februari",
+        "march mar märz maerz mars marzo março mrt maart",
+        "april apr avril abril aprile avr",
+        "may mai mayo maggio mag maio mei",
+        "june jun juni juin junio giugno giu junho",
+        "july jul juli juillet juil julio luglio lug julho",
+        "august aug august août aout agosto ago",
+        "september sep sept septembre septiembre settembre set setembro",
+        "october oct oktober octobre octubre ottobre ott outubro okt",
+        "november nov novembre noviembre novembro",
+        "december dec dezember déc décembre diciembre dic dicembre dezembro dez",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS.setdefault(_name, _number)
+
+_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+#: Day formats we parse ourselves, most specific first.
+_DAY_FORMATS = (
+    re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", re.IGNORECASE),  # June 20, 2018
+    re.compile(
+        rf"{_DAY}\s*(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}", re.IGNORECASE
+    ),  # 20. Juni 2018
+    re.compile(rf"(?<!\d){_DAY}\s*[./]\s*(?P<nmonth>\d{{1,2}})\s*[./]\s*{_YEAR}"),  # 20.06.2018
+    re.compile(rf"{_YEAR}[/.](?P<nmonth>\d{{1,2}})[/.](?P<day>\d{{1,2}})(?!\d)"),  # 2018/06/20
+)
+_CLOCK = re.compile(
+    r"(?<![\d.:])(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?::\d{2})?\s*"
+    r"(?P<meridiem>a\.?\s?m\.?|p\.?\s?m\.?)?(?![\d])|(?<![\d.:])(?P<hour2>\d{1,2})\s*(?P<meridiem2>a\.?m\.?|p\.?m\.?)",
+    re.IGNORECASE,
+)
+#: "3 hours ago" and its kin: unit words per language, in seconds.
+_RELATIVE_UNITS: dict[str, int] = {
+    "second": 1,
+    "sekunde": 1,
+    "seconde": 1,
+    "segundo": 1,
+    "minute": 60,
+    "min": 60,
+    "minuto": 60,
+    "hour": 3600,
+    "hr": 3600,
+    "stunde": 3600,
+    "heure": 3600,
+    "hora": 3600,
+    "day": 86400,
+    "tag": 86400,
+    "jour": 86400,
+    "día": 86400,
+    "dia": 86400,
+    "week": 604800,
+    "woche": 604800,
+    "semaine": 604800,
+    "semana": 604800,
+}
+_RELATIVE_AGO = re.compile(
+    r"(?:vor|il y a|hace)?\s*(?P<n>\d+)\s*(?P<unit>[^\W\d_]+?)(?:s|n|en|e|es)?\s*(?:ago)?$",
+    re.IGNORECASE,
+)
+
+
+def _fast_day(text: str) -> tuple[date, tuple[int, int]] | None:
+    """A day in one of the common shapes, with the span it covers."""
+    for pattern in _DAY_FORMATS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        groups = match.groupdict()
+        if groups.get("nmonth"):
+            month = int(groups["nmonth"])
+        else:
+            month = MONTHS.get(groups["month"].lower().rstrip("."), 0)
+            if not month:
+                continue
+        try:
+            return date(int(groups["year"]), month, int(groups["day"])), match.span()
+        except ValueError:
+            continue
+    return None
+
+
+def _fast_clock(text: str) -> time | None:
+    match = _CLOCK.search(text)
+    if not match:
+        return None
+    hour = int(match.group("hour") or match.group("hour2"))
+    minute = int(match.group("minute") or 0)
+    meridiem = (match.group("meridiem") or match.group("meridiem2") or "").lower()
+    meridiem = meridiem.replace(".", "").replace(" ", "")
+    if meridiem == "pm" and hour < 12:
+        hour += 12
+    elif meridiem == "am" and hour == 12:
+        hour = 0
+    return time(hour, minute) if hour < 24 and minute < 60 else None
+
+
+def _fast_relative(text: str, anchor: Stamp | None) -> Stamp | None:
+    if not isinstance(anchor, datetime):
+        return None
+    match = _RELATIVE_AGO.fullmatch(text.strip())
+    if not match:
+        return None
+    unit = match.group("unit").lower()
+    seconds = next((v for k, v in _RELATIVE_UNITS.items() if unit.startswith(k)), None)
+    if seconds is None:
+        return None
+    return anchor - timedelta(seconds=seconds * int(match.group("n")))
+
+
+def _fast_parse(text: str, anchor: Stamp | None) -> date | None:
+    """Common stamp shapes without dateparser; ``None`` when unsure."""
+    found = _fast_day(text)
+    if found is None:
+        return None
+    day, (start, end) = found
+    clock = _fast_clock(text[:start] + " " + text[end:])
+    if clock is None:
+        return day
+    zone = _zone_for(text)
+    if zone is None and isinstance(anchor, datetime):
+        zone = anchor.tzinfo
+    return datetime.combine(day, clock, tzinfo=zone)
+
+
+def _settings(anchor: Stamp | None) -> dict[str, Any]:
+    settings: dict[str, Any] = {
+        "PREFER_DATES_FROM": "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "PREFER_DAY_OF_MONTH": "first",
+        "STRICT_PARSING": False,
+    }
+    if isinstance(anchor, datetime):
+        settings["RELATIVE_BASE"] = anchor.replace(tzinfo=None)
+    elif isinstance(anchor, date):
+        settings["RELATIVE_BASE"] = datetime.combine(anchor, time(12, 0))
+    return settings
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _dateparser(
+    text: str, anchor: Stamp | None, languages: tuple[str, ...] | None
+) -> datetime | None:
+    import dateparser  # lazy: ~80 ms to import, and most pages never need it
+
+    try:
+        result = dateparser.parse(
+            text, languages=list(languages) if languages else None, settings=_settings(anchor)
+        )
+    except (ValueError, OverflowError, TypeError, AttributeError):  # dateparser's own failures
+        return None
+    return result if isinstance(result, datetime) else None
+
+
+def parse_stamp(
+    text: str, *, anchor: Stamp | None = None, languages: tuple[str, ...] | None = None
+) -> Stamp | None:
+    """Parse the date part of a visible stamp such as ``9:45 p.m.`` or ``June 20, 2018``.
+
+    ``anchor`` is the article's own date: time-only stamps land on its day and
+    relative stamps ("3 hours ago") count back from it. Without an anchor a
+    time-only stamp stays a ``time`` and a relative one is refused.
+    """
+    text = " ".join(text.split()).strip(" .,;|-–—")
+    if not text or len(text) > 80 or (not _HAS_DIGIT.search(text) and not _RELATIVE.search(text)):
+        return None
+    iso = parse_iso(text)
+    if iso is not None:
+        return iso
+    clock = _parse_time_only(text)
+    if clock is not None:
+        return anchor_time(clock[0], anchor, clock[1])
+    fast = _fast_parse(text, anchor)
+    if fast is not None:
+        return fast if fast.year in PLAUSIBLE_YEARS else None
+    relative = _RELATIVE.search(text) is not None
+    if relative:
+        counted = _fast_relative(text, anchor)
+        if counted is not None:
+            return counted
+    if relative and anchor is None:
+        return None  # we never count back from today's clock
+    if not relative and not _HAS_YEAR.search(text) and anchor is None:
+        return None  # a day without a year would get this year's: a guess
+    parsed = _dateparser(text, anchor, languages)
+    if parsed is None or parsed.year not in PLAUSIBLE_YEARS:
+        return None
+    zone = _zone_for(text)
+    if zone is not None:
+        parsed = parsed.replace(tzinfo=zone)
+    elif isinstance(anchor, datetime) and anchor.tzinfo is not None:
+        parsed = parsed.replace(tzinfo=anchor.tzinfo)
+    if not relative and not _HAS_TIME.search(text):
+        return parsed.date()
+    return parsed

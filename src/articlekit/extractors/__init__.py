@@ -1,0 +1,49 @@
+"""The standard extractors, one module each; :func:`default_stages` orders them.
+
+Order is precedence: for each field the first stage that sets it wins. The
+structured sources come first (most trusted), then the stages that read the
+visible page, then the body and the chrome stage that cleans it.
+"""
+
+from __future__ import annotations
+
+from ..pipeline import Extractor
+from .authors import AuthorsExtractor
+from .body import BodyExtractor, BodyOptions
+from .chrome import ChromeExtractor, ChromeOptions
+from .dates import DatesExtractor
+from .headline import HeadlineExtractor
+from .jsonld import JsonLdExtractor
+from .meta import MetaExtractor
+from .opengraph import OpenGraphExtractor
+from .tags import TagsExtractor
+
+__all__ = [
+    "AuthorsExtractor",
+    "BodyExtractor",
+    "BodyOptions",
+    "ChromeExtractor",
+    "ChromeOptions",
+    "DatesExtractor",
+    "HeadlineExtractor",
+    "JsonLdExtractor",
+    "MetaExtractor",
+    "OpenGraphExtractor",
+    "TagsExtractor",
+    "default_stages",
+]
+
+
+def default_stages() -> list[Extractor]:
+    """jsonld, opengraph, meta, headline, authors, dates, tags, body, chrome."""
+    return [
+        JsonLdExtractor(),
+        OpenGraphExtractor(),
+        MetaExtractor(),
+        HeadlineExtractor(),
+        AuthorsExtractor(),
+        DatesExtractor(),
+        TagsExtractor(),
+        BodyExtractor(),
+        ChromeExtractor(),
+    ]

@@ -1,0 +1,56 @@
+"""Small helpers shared by the extractors: text of an element, non-article parts."""
+
+from __future__ import annotations
+
+from lxml import html
+
+from ..rules import NON_ARTICLE_PATTERN, NON_ARTICLE_TAGS
+
+__all__ = [
+    "class_and_id",
+    "clean_text",
+    "in_non_article_part",
+    "language_code",
+    "split_list",
+]
+
+#: How many ancestors are looked at when deciding whether an element sits in a
+#: non-article part; article markup rarely nests deeper than this below one.
+MAX_ANCESTORS = 12
+
+
+def clean_text(text: str | None) -> str:
+    """Collapse whitespace; ``None`` gives ``""``."""
+    return " ".join(text.split()) if text else ""
+
+
+def class_and_id(el: html.HtmlElement) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''} {el.get('role') or ''}"
+
+
+def in_non_article_part(el: html.HtmlElement) -> bool:
+    """True when ``el`` or a near ancestor is navigation, a rail, comments, a footer..."""
+    node: html.HtmlElement | None = el
+    depth = 0
+    while node is not None and depth < MAX_ANCESTORS:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in NON_ARTICLE_TAGS:
+            return True
+        if tag in ("article", "main", "body"):
+            return False
+        if NON_ARTICLE_PATTERN.search(class_and_id(node)):
+            return True
+        node = node.getparent()
+        depth += 1
+    return False
+
+
+def split_list(value: str) -> list[str]:
+    """Split a comma/semicolon list such as meta keywords; empties dropped."""
+    return [p.strip() for p in value.replace(";", ",").split(",") if p.strip()]
+
+
+def language_code(value: str) -> str | None:
+    """``en-US`` / ``en_US`` / ``EN`` -> ``en``; nonsense -> None."""
+    code = value.strip().replace("_", "-").split("-")[0].lower()
+    return code if code.isalpha() and 2 <= len(code) <= 3 else None

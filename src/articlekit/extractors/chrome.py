@@ -1,0 +1,212 @@
+"""Chrome stripping: drop page furniture from the body, move data lines to fields.
+
+Runs over the candidate paragraphs line by line with the tables of
+:mod:`articlekit.rules`. Every removal is recorded with its rule id. When the
+aggressive group would leave too little text, the stage runs again without it
+and keeps the better result (the safety valve), saying so in ``warnings``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from ..article import Removal
+from ..dates import parse_stamp
+from ..page import Page
+from ..people import clean_authors
+from ..pipeline import Draft, Finding
+from ..rules import (
+    BYLINE_MAX_PARAGRAPH_INDEX,
+    CHROME_LINES,
+    DATA_LINES,
+    END_MARKER_MIN_POSITION,
+    END_MARKERS,
+    SAFETY_VALVE,
+    ChromeRule,
+    DataRule,
+    SafetyValve,
+)
+from ..textdump import split_tag_run
+
+__all__ = ["ChromeExtractor", "ChromeOptions"]
+
+_WORD = regex.compile(r"\w+")
+#: A repeated headline is only looked for in the first paragraphs.
+HEADLINE_REPEAT_MAX_INDEX = 2
+
+
+@dataclass(frozen=True, slots=True)
+class ChromeOptions:
+    safety_valve: SafetyValve = SAFETY_VALVE
+    #: Set False to keep the aggressive rule group off altogether.
+    aggressive: bool = True
+
+
+@dataclass(slots=True)
+class _Pass:
+    kept: list[str] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    data: dict[str, tuple[Any, str, str]] = field(
+        default_factory=dict
+    )  # field -> value, text, rule
+    aggressive_fired: bool = False
+
+    def words_kept(self) -> int:
+        return sum(len(_WORD.findall(p)) for p in self.kept)
+
+
+def _key(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+class ChromeExtractor:
+    """Line rules over the candidate body; the final ``paragraphs``."""
+
+    name = "chrome"
+    provides = frozenset(
+        {"paragraphs", "updated", "updated_text", "published", "published_text", "tags", "authors"}
+    )
+    requires = frozenset({"candidate_paragraphs"})
+
+    def __init__(self, options: ChromeOptions = ChromeOptions()) -> None:
+        self.options = options
+
+    def __call__(self, page: Page, so_far: Draft) -> Finding:
+        candidates = list(so_far.get("candidate_paragraphs") or ())
+        first = self._strip(candidates, so_far, aggressive=self.options.aggressive)
+        chosen, warnings = first, []
+        if first.aggressive_fired and self._too_much(candidates, first):
+            gentle = self._strip(candidates, so_far, aggressive=False)
+            if gentle.words_kept() > first.words_kept():
+                chosen = gentle
+                warnings.append(
+                    "chrome: the aggressive rules would have left too little text; "
+                    "ran again without them"
+                )
+        finding = Finding(removed=chosen.removed, warnings=warnings)
+        finding.set("paragraphs", tuple(chosen.kept), "rules")
+        for name, (value, text, rule) in chosen.data.items():
+            finding.set(name, value, f"line:{rule}")
+            if name in ("updated", "published"):
+                finding.set(f"{name}_text", text, f"line:{rule}")
+        return finding
+
+    def _too_much(self, candidates: list[str], result: _Pass) -> bool:
+        valve = self.options.safety_valve
+        total = sum(len(_WORD.findall(p)) for p in candidates)
+        kept = result.words_kept()
+        if total == 0:
+            return False
+        return (total - kept) / total > valve.max_removed_share or (
+            kept < valve.min_words_left <= total
+        )
+
+    def _strip(self, paragraphs: list[str], so_far: Draft, *, aggressive: bool) -> _Pass:
+        result = _Pass()
+        title = so_far.get("title")
+        full_text = "\n".join(paragraphs)
+        total_words = max(1, len(_WORD.findall(full_text)))
+        words_before = 0
+        for index, original in enumerate(paragraphs):
+            # Rules read the line with whitespace collapsed; what is kept or
+            # recorded is the line as written.
+            paragraph = " ".join(original.split())
+            if index <= HEADLINE_REPEAT_MAX_INDEX and title and _key(paragraph) == _key(title):
+                result.removed.append(
+                    Removal(
+                        stage=self.name,
+                        rule="headline-repeat",
+                        text=paragraph,
+                        reason="the headline repeated at the top of the body",
+                        moved_to="title",
+                    )
+                )
+                continue
+            if self._data_line(index, paragraph, so_far, full_text, result):
+                continue
+            rule = self._chrome_rule(paragraph, aggressive=aggressive)
+            if rule is None:
+                result.kept.append(original)
+                words_before += len(_WORD.findall(paragraph))
+                continue
+            result.removed.append(
+                Removal(stage=self.name, rule=rule.id, text=paragraph, reason=rule.reason)
+            )
+            if (
+                aggressive
+                and rule.id in END_MARKERS
+                and words_before / total_words >= END_MARKER_MIN_POSITION
+            ):
+                result.aggressive_fired = True
+                for rest in (" ".join(p.split()) for p in paragraphs[index + 1 :]):
+                    if self._data_line(index, rest, so_far, full_text, result):
+                        continue
+                    own = self._chrome_rule(rest, aggressive=True)
+                    result.removed.append(
+                        Removal(stage=self.name, rule=own.id, text=rest, reason=own.reason)
+                        if own is not None
+                        else Removal(
+                            stage=self.name,
+                            rule="after-end-marker",
+                            text=rest,
+                            reason=f"follows the teaser rail heading {paragraph!r}",
+                        )
+                    )
+                break
+        return result
+
+    @staticmethod
+    def _chrome_rule(paragraph: str, *, aggressive: bool) -> ChromeRule | None:
+        for rule in CHROME_LINES:
+            if (
+                len(paragraph) <= rule.max_chars
+                and (aggressive or rule.group == "safe")
+                and rule.pattern.fullmatch(paragraph)
+            ):
+                return rule
+        return None
+
+    def _data_line(
+        self, index: int, paragraph: str, so_far: Draft, full_text: str, result: _Pass
+    ) -> bool:
+        """Move ``paragraph`` into a field if a data rule accepts it."""
+        for rule in DATA_LINES:
+            if len(paragraph) > rule.max_chars:
+                continue
+            match = rule.pattern.fullmatch(paragraph)
+            if not match:
+                continue
+            value = self._parse(rule, match.group("value"), index, so_far, full_text, paragraph)
+            if value is None:
+                continue
+            result.data.setdefault(rule.field, (value, paragraph, rule.id))
+            result.removed.append(
+                Removal(
+                    stage=self.name,
+                    rule=rule.id,
+                    text=paragraph,
+                    reason=rule.reason,
+                    moved_to=rule.field,
+                )
+            )
+            return True
+        return False
+
+    @staticmethod
+    def _parse(
+        rule: DataRule, value: str, index: int, so_far: Draft, full_text: str, line: str
+    ) -> Any:
+        if rule.field in ("updated", "published"):
+            return parse_stamp(value, anchor=so_far.get("published"))
+        if rule.field == "tags":
+            # The body to validate tag segments against is everything but this line.
+            return tuple(split_tag_run(value, full_text.replace(line, " "))) or None
+        if rule.field == "authors":
+            if index > BYLINE_MAX_PARAGRAPH_INDEX:
+                return None
+            return clean_authors([value]) or None
+        return None

@@ -1,0 +1,239 @@
+"""``Page``: the input decoded once and parsed once.
+
+Extractors read a Page and never mutate it: whoever needs to prune a tree takes
+``page.copy_root()`` first. Structured data that several stages read (meta
+tags, JSON-LD objects) is collected lazily, once per page.
+"""
+
+from __future__ import annotations
+
+import codecs
+import copy
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from lxml import etree, html
+
+from .errors import DecodingError, EmptyInputError, InputTooLargeError, NotHtmlError
+
+__all__ = ["Page", "PageLimits", "decode_html"]
+
+
+@dataclass(frozen=True, slots=True)
+class PageLimits:
+    """Bounds that keep one bad page from hurting a batch."""
+
+    #: Larger inputs are refused rather than parsed: real article pages are a
+    #: few MB at most, and lxml's memory grows ~10x over the byte size.
+    max_bytes: int = 50 * 1024 * 1024
+    #: Share of control bytes (other than tab/CR/LF/FF) above which the input
+    #: is taken for binary data rather than a page in some encoding.
+    max_control_share: float = 0.10
+
+
+#: How far into the bytes a charset declaration is looked for; the HTML spec
+#: has browsers prescan the first 1024 bytes, real pages put long <script>s
+#: before <meta charset>, so we look further.
+CHARSET_PRESCAN_BYTES = 4096
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts the same
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# <meta charset="x">, <meta http-equiv="Content-Type" content="text/html; charset=x">,
+# and the XML declaration of XHTML pages.
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)"""
+    rb"""|<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.\-]+)""",
+    re.IGNORECASE,
+)
+
+#: Labels that pages declare but Python's codec registry spells otherwise or
+#: that browsers treat as a superset (WHATWG encoding standard).
+_CHARSET_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "x-sjis": "shift_jis",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+}
+
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
+def _codec_for(label: str) -> str | None:
+    label = label.strip().lower()
+    label = _CHARSET_ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def decode_html(data: bytes) -> tuple[str, str]:
+    """Decode page bytes: BOM, then declared charset, then detection.
+
+    Returns ``(text, encoding)``. A page that declares a charset Python knows is
+    decoded with it (bad bytes replaced), never second-guessed.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace"), encoding
+    # Many NUL bytes mean UTF-16/32 without a BOM, or binary: an ASCII
+    # declaration inside such data is not to be trusted, so detection decides.
+    if data.count(b"\x00") <= len(data) // 4:
+        match = _DECLARED_CHARSET.search(data[:CHARSET_PRESCAN_BYTES])
+        if match:
+            codec = _codec_for((match.group(1) or match.group(2)).decode("ascii", "ignore"))
+            if (
+                codec is not None
+                and not codec.startswith("utf-16")
+                and not codec.startswith("utf-32")
+            ):
+                # A page saved as UTF-16 cannot carry an ASCII-readable declaration
+                # of itself, so such declarations are stale: fall through.
+                return data.decode(codec, errors="replace"), codec
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # lazy: only undeclared, non-UTF-8 pages
+
+    best = from_bytes(data[: 256 * 1024]).best()
+    if best is None:
+        raise DecodingError("no text encoding explains these bytes")
+    return data.decode(best.encoding, errors="replace"), best.encoding
+
+
+def _looks_binary(text: str, limits: PageLimits) -> bool:
+    sample = text[:8192]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return controls / len(sample) > limits.max_control_share
+
+
+class Page:
+    """One decoded, parsed page. Read-only by contract."""
+
+    def __init__(
+        self,
+        root: html.HtmlElement,
+        *,
+        url: str | None,
+        encoding: str,
+        text_dump: str | None = None,
+    ) -> None:
+        self.root = root
+        self.url = url
+        self.encoding = encoding
+        #: Set for already-extracted text (see :mod:`articlekit.textdump`); the
+        #: tree is then empty and the text-aware stages read this instead.
+        self.text_dump = text_dump
+
+    @classmethod
+    def from_text(cls, text: str, url: str | None = None) -> Page:
+        """A page for a text dump: an empty tree beside the text."""
+        if not isinstance(text, str):
+            raise TypeError(f"clean_text() takes str, not {type(text).__name__}")
+        if not text.strip():
+            raise EmptyInputError("text is empty")
+        return cls(
+            html.document_fromstring("<html><body></body></html>"),
+            url=url,
+            encoding="str",
+            text_dump=text,
+        )
+
+    @classmethod
+    def from_input(
+        cls, source: str | bytes, url: str | None = None, *, limits: PageLimits = PageLimits()
+    ) -> Page:
+        """Decode and parse ``source``; raise an :class:`~articlekit.errors.InputError`."""
+        if isinstance(source, bytes):
+            if len(source) > limits.max_bytes:
+                raise InputTooLargeError(
+                    f"input is {len(source)} bytes; the limit is {limits.max_bytes}"
+                )
+            if not source.strip():
+                raise EmptyInputError("input is empty")
+            text, encoding = decode_html(source)
+        elif isinstance(source, str):
+            if len(source) > limits.max_bytes:
+                raise InputTooLargeError(
+                    f"input is {len(source)} characters; the limit is {limits.max_bytes}"
+                )
+            text, encoding = source, "str"
+        else:
+            raise TypeError(f"parse() takes str or bytes, not {type(source).__name__}")
+        if not text.strip():
+            raise EmptyInputError("input is only whitespace")
+        if _looks_binary(text, limits):
+            raise NotHtmlError("input looks like binary data, not a page")
+        text = text.replace("\x00", "")
+        if text.lstrip().startswith("<?xml"):
+            # lxml refuses str input that carries an encoding declaration.
+            text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1)
+        try:
+            root = html.document_fromstring(text)
+        except (etree.ParserError, ValueError) as exc:
+            raise NotHtmlError(f"no markup could be parsed: {exc}") from exc
+        return cls(root, url=url, encoding=encoding)
+
+    def copy_root(self) -> html.HtmlElement:
+        """A deep copy of the tree, for stages that prune."""
+        return copy.deepcopy(self.root)  # a C-level copy: no serialise/re-parse
+
+    # -- shared, lazily collected views -----------------------------------------
+
+    @cached_property
+    def meta(self) -> dict[str, list[str]]:
+        """``<meta>`` contents keyed by lower-cased name / property / itemprop."""
+        out: dict[str, list[str]] = {}
+        for el in self.root.iter("meta"):
+            content = el.get("content")
+            if content is None or not content.strip():
+                continue
+            for attr in ("property", "name", "itemprop", "http-equiv"):
+                key = el.get(attr)
+                if key:
+                    out.setdefault(key.strip().lower(), []).append(content.strip())
+        return out
+
+    def meta_first(self, *keys: str) -> tuple[str, str] | None:
+        """The first of ``keys`` that the page has: ``(value, key)``."""
+        for key in keys:
+            values = self.meta.get(key)
+            if values:
+                return values[0], key
+        return None
+
+    @cached_property
+    def jsonld(self) -> list[dict[str, Any]]:
+        """Every JSON-LD object on the page, flattened (see :mod:`.extractors.jsonld`)."""
+        from .jsonld_parse import objects_from_scripts
+
+        scripts = [
+            el.text_content()
+            for el in self.root.iter("script")
+            if (el.get("type") or "").strip().lower() == "application/ld+json"
+        ]
+        return objects_from_scripts(scripts)
+
+    @cached_property
+    def html_lang(self) -> str | None:
+        lang = self.root.get("lang") or self.root.get("xml:lang")
+        return lang.strip() if lang and lang.strip() else None
+
+    def iter_elements(self, *tags: str) -> Iterator[html.HtmlElement]:
+        yield from self.root.iter(*tags)

@@ -1,0 +1,66 @@
+"""Author names: from byline text and structured data to a list of people."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from .rules import AUTHOR_ROLE_WORDS, BYLINE_PREFIX, ORGANIZATION_WORDS
+
+__all__ = ["clean_authors", "looks_like_person"]
+
+_EMAIL = regex.compile(r"\S+@\S+\.\w+")
+_HANDLE = regex.compile(r"(?<!\w)@\w+")
+_URL = regex.compile(r"https?://\S+")
+_SPLIT = regex.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", regex.IGNORECASE)
+_NAME_WORD = regex.compile(
+    r"^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.|(?:van|von|der|de|da|del|la|le|di|du|bin|al)|\p{Lu}\p{Ll}*-\p{Lu}\p{Ll}*)$"
+)
+#: A person's name in a byline has this many words at most (and at least).
+MAX_NAME_WORDS = 5
+MIN_NAME_WORDS = 2
+
+
+def looks_like_person(name: str) -> bool:
+    """Two to five capitalised words, none of them an organisation word."""
+    words = name.split()
+    if not MIN_NAME_WORDS <= len(words) <= MAX_NAME_WORDS:
+        return False
+    if any(w.lower().strip(".") in ORGANIZATION_WORDS for w in words):
+        return False
+    return all(_NAME_WORD.match(w) for w in words) and not any(ch.isdigit() for ch in name)
+
+
+def _strip_roles(part: str) -> str:
+    words = part.split()
+    # Drop role words from the end ("Jane Doe Staff Writer") and the start.
+    while words and words[-1].lower().strip(".,") in AUTHOR_ROLE_WORDS:
+        words.pop()
+    while words and words[0].lower().strip(".,") in AUTHOR_ROLE_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def clean_authors(raw: Iterable[str]) -> tuple[str, ...]:
+    """People named in ``raw`` (bylines or author fields), deduplicated, in order.
+
+    Strips "By", roles, e-mail addresses, handles and URLs; splits "A and B"
+    and "A, B"; leaves out names that look like organisations.
+    """
+    seen: set[str] = set()
+    people: list[str] = []
+    for text in raw:
+        text = _URL.sub(" ", _EMAIL.sub(" ", _HANDLE.sub(" ", text)))
+        text = BYLINE_PREFIX.sub("", " ".join(text.split()))
+        for part in _SPLIT.split(text):
+            name = _strip_roles(BYLINE_PREFIX.sub("", part.strip(" .:-–—()[]")))
+            if name.isupper() and len(name) > 3:
+                name = name.title()  # "JANE DOE" bylines
+            if not looks_like_person(name):
+                continue
+            key = name.casefold()
+            if key not in seen:
+                seen.add(key)
+                people.append(name)
+    return tuple(people)

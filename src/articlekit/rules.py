@@ -1,0 +1,394 @@
+"""Named rule tables: every heuristic that decides what is chrome and what is data.
+
+Each row has an ``id`` (recorded in :class:`~articlekit.article.Removal` when it
+fires, so ``--explain`` and golden files show exactly which rule removed a
+line), a pattern, and a reason. Patterns use the ``regex`` module so Unicode
+classes (``\\p{L}``, ``\\p{Lu}``) work; they are matched case-insensitively
+against one whole, whitespace-collapsed line unless a row says otherwise.
+
+Groups:
+
+* ``safe`` — lines that are chrome wherever they stand (buttons, rail headings).
+* ``aggressive`` — rules that can cost real text on odd pages (everything after
+  a rail heading). The chrome stage's safety valve drops this group when
+  stripping would leave too little text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+__all__ = [
+    "AUTHOR_ROLE_WORDS",
+    "BYLINE_PREFIX",
+    "CHROME_LINES",
+    "DATA_LINES",
+    "END_MARKERS",
+    "ORGANIZATION_WORDS",
+    "SAFETY_VALVE",
+    "TITLE_SEPARATORS",
+    "ChromeRule",
+    "DataRule",
+    "SafetyValve",
+]
+
+_FLAGS = regex.IGNORECASE | regex.UNICODE
+
+Group = Literal["safe", "aggressive"]
+
+
+@dataclass(frozen=True, slots=True)
+class ChromeRule:
+    """A line that is page chrome and is dropped from the body."""
+
+    id: str
+    pattern: regex.Pattern[str]
+    reason: str
+    group: Group = "safe"
+    #: Lines longer than this are never matched: chrome is short, prose is long.
+    max_chars: int = 80
+
+
+@dataclass(frozen=True, slots=True)
+class DataRule:
+    """A line that carries a field's value; it is moved, not thrown away.
+
+    The pattern's ``value`` group is the text handed to the field's parser; the
+    rule fires only if that parser accepts it.
+    """
+
+    id: str
+    field: Literal["updated", "published", "tags", "authors"]
+    pattern: regex.Pattern[str]
+    reason: str
+    max_chars: int = 120
+
+
+def _line(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern, _FLAGS)
+
+
+# --- chrome: lines that are never the article ------------------------------------
+CHROME_LINES: tuple[ChromeRule, ...] = (
+    # Navigation strips and "see all" links that follow video and section rails.
+    ChromeRule(
+        "see-all",
+        _line(
+            r"(?:(?:see|view|show) all\b[\p{L}\p{N}.&'’ -]{0,30}\s*){1,4}"
+            r"|alle (?:anzeigen|ansehen|artikel)|voir tout|ver tod[oa]s?"
+        ),
+        "a 'see all' navigation link",
+    ),
+    # Buttons that load teasers.
+    ChromeRule(
+        "load-more",
+        _line(
+            r"(?:load|show|view) more(?: (?:stories|articles|news|posts|comments))?"
+            r"|mehr (?:laden|anzeigen|artikel)|weitere (?:artikel|laden)"
+            r"|(?:afficher|voir|charger) plus|(?:cargar|ver|mostrar) más"
+        ),
+        "a button that loads more teasers",
+    ),
+    # Headings of teaser rails; also used as end markers (see END_MARKERS).
+    ChromeRule(
+        "rail-heading",
+        _line(
+            r"most (?:popular|read|viewed|shared|commented)|trending(?: now| stories)?"
+            r"|(?:recommended|related|more|top|latest|popular) "
+            r"(?:for you|stories|articles|news|posts|videos?|reads?)"
+            r"|you (?:may|might) (?:also )?like|don[’']t miss|editor[’']s picks"
+            r"|meistgelesen(?:e artikel)?|meistgesehen|beliebteste artikel"
+            r"|das könnte sie auch interessieren"
+            r"|les plus lus|à lire aussi|lo más (?:leído|visto)|te puede interesar"
+        ),
+        "the heading of a teaser rail",
+    ),
+    # Ad slot labels.
+    ChromeRule(
+        "ad-label",
+        _line(
+            r"advertisements?|advertising|sponsored(?: content)?|ad|anzeige|werbung"
+            r"|publicité|publicidad|story continues below(?: advertisement)?"
+            r"|continue reading (?:the main story|below)|article continues below"
+        ),
+        "an advertisement slot label",
+    ),
+    # Share bars: a line of network names or a share call to action.
+    ChromeRule(
+        "share",
+        _line(
+            r"(?:share|teilen|partager|compartir)(?: (?:this|the|on|via|diesen|cet|este)\b.*)?"
+            r"|(?:(?:facebook|twitter|x|linkedin|whatsapp|email|e-mail|print|reddit|pinterest"
+            r"|telegram|copy link|flipboard|tweet)[\s,|·•]*){2,}"
+        ),
+        "a share bar",
+    ),
+    # Newsletter and subscription boxes.
+    ChromeRule(
+        "newsletter",
+        _line(
+            r"(?:sign up|subscribe|register)\b.{0,60}\b(?:newsletter|updates|inbox|briefing)s?\b.*"
+            r"|newsletter(?: abonnieren| sign[- ]?up)?|get our .{0,40}newsletter.*"
+            r"|(?:jetzt )?newsletter abonnieren.*|inscrivez-vous .{0,40}newsletter.*"
+            r"|suscríbete .{0,40}(?:newsletter|boletín).*"
+        ),
+        "a newsletter or subscription box",
+        max_chars=160,
+    ),
+    # "Read more" links to other articles.
+    ChromeRule(
+        "read-more",
+        _line(
+            r"(?:read|see) (?:more|also|next)\b.{0,100}|weiterlesen|mehr zum thema.{0,100}"
+            r"|lire (?:la suite|aussi).{0,100}|leer más.{0,100}|related:.{0,120}"
+        ),
+        "a 'read more' link",
+        max_chars=140,
+    ),
+    # Copyright and rights lines of the page footer.
+    ChromeRule(
+        "copyright",
+        _line(
+            r"(?:©|\(c\)|copyright)\s*(?:\d{4}|\p{L}).{0,180}"
+            r"|.{0,120}all rights reserved\.?.{0,120}"
+            r"|alle rechte vorbehalten.{0,80}|tous droits réservés.{0,80}"
+            r"|todos los derechos reservados.{0,80}"
+        ),
+        "a copyright line",
+        max_chars=260,
+    ),
+    # Comment-section headings and prompts.
+    ChromeRule(
+        "comments",
+        _line(
+            r"\d*\s*comments?|leave a (?:comment|reply)|join the (?:conversation|discussion)"
+            r"|\d*\s*kommentare?|commentaires?|comentarios?"
+        ),
+        "a comments heading or prompt",
+    ),
+    # Cookie and consent notices that leak into text.
+    ChromeRule(
+        "consent",
+        _line(r"(?:this (?:site|website) uses|we use) cookies\b.*|accept (?:all )?cookies"),
+        "a cookie or consent notice",
+        max_chars=300,
+    ),
+)
+
+#: Rail headings after which, near the end of a body, everything is teasers.
+#: Part of the aggressive group: the safety valve can switch it off.
+END_MARKERS: frozenset[str] = frozenset({"rail-heading"})
+
+#: Only an end marker in the last share of the body cuts what follows it;
+#: one early in the text is a mid-article rail and only its line goes.
+END_MARKER_MIN_POSITION = 0.6
+
+
+# --- data: lines that hold a field's value ---------------------------------------
+_UPDATED_PREFIX = (
+    r"(?:last )?updated(?: on| at)?|modified|aktualisiert(?: am)?|zuletzt aktualisiert(?: am)?"
+    r"|mis à jour(?: le)?|actualizado(?: el)?|atualizado(?: em)?"
+)
+_PUBLISHED_PREFIX = (
+    r"(?:first )?published(?: on| at)?|posted(?: on| at)?|veröffentlicht(?: am)?|erschienen(?: am)?"
+    r"|publié(?: le)?|publicado(?: el| em)?"
+)
+DATA_LINES: tuple[DataRule, ...] = (
+    DataRule(
+        "stamp-updated",
+        "updated",
+        _line(rf"(?:{_UPDATED_PREFIX})\s*:?\s*(?P<value>.{{3,60}})"),
+        "an update stamp: moved to 'updated'",
+    ),
+    DataRule(
+        "stamp-published",
+        "published",
+        _line(rf"(?:{_PUBLISHED_PREFIX})\s*:?\s*(?P<value>.{{3,60}})"),
+        "a publication stamp: moved to 'published'",
+    ),
+    DataRule(
+        "tags-line",
+        "tags",
+        _line(
+            r"(?:tags|topics|related topics|schlagwörter|themen|mots[- ]clés|etiquetas|temas)"
+            r"\s*:?\s+(?P<value>.{2,200})"
+        ),
+        "a tag list: moved to 'tags'",
+        max_chars=220,
+    ),
+    DataRule(
+        "byline",
+        "authors",
+        _line(r"(?:by|von|par|por)\s+(?P<value>\p{Lu}.{2,100})"),
+        "a byline: moved to 'authors'",
+    ),
+)
+
+#: A byline line is only looked for among the first paragraphs of a body.
+BYLINE_MAX_PARAGRAPH_INDEX = 3
+
+
+# --- authors ----------------------------------------------------------------------
+#: Words that introduce a byline and are not part of a name.
+BYLINE_PREFIX = regex.compile(
+    r"^\s*(?:written by|by|von|par|por|di|door|autor(?:in)?:?)\s+", _FLAGS
+)
+
+#: Job titles that follow a name in bylines ("Jane Doe, Staff Writer").
+AUTHOR_ROLE_WORDS: frozenset[str] = frozenset(
+    {
+        "staff",
+        "writer",
+        "reporter",
+        "correspondent",
+        "editor",
+        "contributor",
+        "columnist",
+        "senior",
+        "chief",
+        "producer",
+        "analyst",
+        "journalist",
+        "redakteur",
+        "redakteurin",
+        "korrespondent",
+        "korrespondentin",
+        "autor",
+        "autorin",
+        "rédacteur",
+        "rédactrice",
+        "journaliste",
+        "periodista",
+        "redactor",
+        "redactora",
+    }
+)
+
+#: Words that mark an organisation rather than a person in an author field.
+ORGANIZATION_WORDS: frozenset[str] = frozenset(
+    {
+        "news",
+        "press",
+        "associated",
+        "agency",
+        "reuters",
+        "afp",
+        "dpa",
+        "apa",
+        "sid",
+        "kna",
+        "epd",
+        "staff",
+        "team",
+        "desk",
+        "editorial",
+        "redaktion",
+        "newsroom",
+        "media",
+        "online",
+        "magazine",
+        "times",
+        "post",
+        "daily",
+        "journal",
+        "tribune",
+        "herald",
+        "gazette",
+        "inc",
+        "ltd",
+        "gmbh",
+        "llc",
+        "corp",
+        "group",
+        "network",
+        "service",
+        "services",
+        "wire",
+        "bureau",
+        "editors",
+        "rédaction",
+        "redacción",
+    }
+)
+
+
+# --- headlines --------------------------------------------------------------------
+#: Separators between a headline and a site name in ``<title>`` and og:title.
+TITLE_SEPARATORS: tuple[str, ...] = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " • ", " / ")
+
+
+# --- the safety valve -------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class SafetyValve:
+    """When chrome stripping backs off (Readability.js's retry-with-less-cleaning)."""
+
+    #: If stripping removes more than this share of the candidate words...
+    max_removed_share: float = 0.5
+    #: ...or leaves fewer words than this while the candidate had more...
+    min_words_left: int = 25
+
+
+SAFETY_VALVE = SafetyValve()
+
+
+# --- containers -------------------------------------------------------------------
+#: class/id/role vocabulary of page parts that are not the article, grouped by
+#: concept. Metadata found inside these (a "3 hours ago" on a teaser card, an
+#: author in a comment) is not the article's.
+NON_ARTICLE_VOCABULARY: dict[str, tuple[str, ...]] = {
+    "navigation": ("nav", "menu", "breadcrumb", "masthead", "site-header", "topbar"),
+    "related": (
+        "related",
+        "recommend",
+        "more-stories",
+        "most-popular",
+        "mostpopular",
+        "most-read",
+        "trending",
+        "teaser",
+        "promo",
+        "outbrain",
+        "taboola",
+        "rail",
+        "card",
+        "widget",
+        "read-next",
+        "readnext",
+        "also-read",
+    ),
+    "comments": ("comment", "disqus", "reply", "discussion"),
+    "sidebar": ("sidebar", "aside"),
+    "footer": ("footer", "site-footer", "colophon"),
+    "share": ("share", "social"),
+    "newsletter": ("newsletter", "subscribe", "signup"),
+}
+
+#: Elements that are never the article, whatever their class.
+NON_ARTICLE_TAGS: frozenset[str] = frozenset({"nav", "aside", "footer"})
+
+NON_ARTICLE_PATTERN = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:"
+    + "|".join(regex.escape(w) for words in NON_ARTICLE_VOCABULARY.values() for w in words)
+    + r")",
+    _FLAGS,
+)
+
+#: class/id/itemprop vocabulary of bylines.
+BYLINE_VOCABULARY = regex.compile(
+    r"byline|author|autor|auteur|writer|contributor|verfasser", _FLAGS
+)
+
+#: class/id vocabulary of tag lists.
+TAG_LIST_VOCABULARY = regex.compile(
+    r"(?<![\p{L}])(?:tags?|tag-?list|tagcloud|topics?|keywords?|schlagw|themen|etiquetas|mots-cles|subjects?)(?![\p{L}])",
+    _FLAGS,
+)
+
+#: class/id vocabulary of subtitles (deks, standfirsts).
+SUBTITLE_VOCABULARY = regex.compile(
+    r"subtitle|sub-title|subhead|dek(?![\p{L}])|standfirst|summary|lede|lead-text|intro|teaser-text|kicker-text|excerpt",
+    _FLAGS,
+)
