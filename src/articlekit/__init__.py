@@ -82,7 +82,7 @@ def parse(
     Article whose ``warnings`` say what went wrong.
     """
     page = Page.from_input(html, url, limits=limits)
-    return (pipeline or _default_pipeline()).run(page)
+    return (_default_pipeline() if pipeline is None else pipeline).run(page)
 
 
 def clean_text(
@@ -105,4 +105,4 @@ def clean_text(
         stamp = stamp_from_iso(published) if isinstance(published, str) else published
         given = {"published": stamp}
     page = Page.from_text(text, url)
-    return (pipeline or _default_pipeline()).run(page, given=given)
+    return (_default_pipeline() if pipeline is None else pipeline).run(page, given=given)

@@ -63,6 +63,8 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _HAS_DIGIT = re.compile(r"\d")
+#: A numeric day and month ("20.06.", "6/20").
+_NUMERIC_DAY = re.compile(r"\d{1,2}\s*[./-]\s*\d{1,2}")
 _HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _HAS_TIME = re.compile(r"\d{1,2}[:.h]\d{2}|\d\s*[ap]\.?\s?m\b|\buhr\b", re.IGNORECASE)
 _TZ_WORD = re.compile(r"\b(" + "|".join(sorted(TZ_ABBREVIATIONS, key=len, reverse=True)) + r")\b")
@@ -142,10 +144,17 @@ def anchor_time(clock: time, anchor: Stamp | None, zone: tzinfo | None = None) -
     day is taken to be on the next day.
     """
     if anchor is None or isinstance(anchor, time):
-        return clock.replace(tzinfo=zone) if zone is not None else clock
+        # A zone word cannot be kept on a bare time: "ET" is -05:00 or -04:00
+        # depending on the day, which is unknown. The raw stamp text keeps it.
+        return clock
     if isinstance(anchor, datetime):
-        local_anchor = anchor.astimezone(zone) if zone is not None and anchor.tzinfo else anchor
-        result = datetime.combine(local_anchor.date(), clock, tzinfo=zone or anchor.tzinfo)
+        if zone is None:
+            local_anchor = anchor
+        elif anchor.tzinfo is None:
+            local_anchor = anchor.replace(tzinfo=zone)  # the stamp's zone is the page's
+        else:
+            local_anchor = anchor.astimezone(zone)
+        result = datetime.combine(local_anchor.date(), clock, tzinfo=local_anchor.tzinfo)
         if result < local_anchor:
             result += timedelta(days=1)
         return result
@@ -222,6 +231,10 @@ _RELATIVE_AGO = re.compile(
 )
 
 
+def _words(text: str) -> list[str]:
+    return [w.lower().rstrip(".") for w in re.findall(r"[^\W\d_]{3,}\.?", text)]
+
+
 def _fast_day(text: str) -> tuple[date, tuple[int, int]] | None:
     """A day in one of the common shapes, with the span it covers."""
     for pattern in _DAY_FORMATS:
@@ -258,7 +271,7 @@ def _fast_clock(text: str) -> time | None:
 
 
 def _fast_relative(text: str, anchor: Stamp | None) -> Stamp | None:
-    if not isinstance(anchor, datetime):
+    if anchor is None or isinstance(anchor, time):
         return None
     match = _RELATIVE_AGO.fullmatch(text.strip())
     if not match:
@@ -267,7 +280,12 @@ def _fast_relative(text: str, anchor: Stamp | None) -> Stamp | None:
     seconds = next((v for k, v in _RELATIVE_UNITS.items() if unit.startswith(k)), None)
     if seconds is None:
         return None
-    return anchor - timedelta(seconds=seconds * int(match.group("n")))
+    delta = timedelta(seconds=seconds * int(match.group("n")))
+    if isinstance(anchor, datetime):
+        return anchor - delta
+    if delta.seconds:  # hours ago, counted from a day with no time: unknowable
+        return None
+    return anchor - delta
 
 
 def _fast_parse(text: str, anchor: Stamp | None) -> date | None:
@@ -344,6 +362,13 @@ def parse_stamp(
         return None  # we never count back from today's clock
     if not relative and not _HAS_YEAR.search(text) and anchor is None:
         return None  # a day without a year would get this year's: a guess
+    looks_like_a_day = (
+        _HAS_YEAR.search(text)
+        or _NUMERIC_DAY.search(text)
+        or any(word in MONTHS for word in _words(text))
+    )
+    if not relative and not looks_like_a_day:
+        return None  # "7", "100 Days": a number is not a date, anchor or not
     parsed = _dateparser(text, anchor, languages)
     if parsed is None or parsed.year not in PLAUSIBLE_YEARS:
         return None
@@ -354,4 +379,6 @@ def parse_stamp(
         parsed = parsed.replace(tzinfo=anchor.tzinfo)
     if not relative and not _HAS_TIME.search(text):
         return parsed.date()
+    if relative and type(anchor) is date:
+        return parsed.date()  # counted from a day: the result is a day too
     return parsed

@@ -68,7 +68,67 @@ _CHARSET_ALIASES = {
     "gbk": "gb18030",
 }
 
-_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+#: File signatures of formats that are never a page (images, archives, PDF).
+BINARY_SIGNATURES: tuple[bytes, ...] = (
+    b"\x89PNG",
+    b"GIF87a",
+    b"GIF89a",
+    b"\xff\xd8\xff",
+    b"%PDF-",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"BZh",
+    b"\x7fELF",
+    b"RIFF",
+    b"\x00\x00\x01\x00",
+    b"OggS",
+    b"ID3",
+    b"\xfd7zXZ",
+    b"7z\xbc\xaf",
+)
+
+#: Codecs that charset detection confuses with each other on Western text;
+#: for these, windows-1252 (what browsers assume for undeclared Western
+#: pages) is taken instead of the detector's pick.
+LATIN_FAMILY = frozenset(
+    {
+        "cp1250",
+        "cp1252",
+        "cp1254",
+        "cp1257",
+        "cp1258",
+        "latin_1",
+        "iso8859_2",
+        "iso8859_3",
+        "iso8859_4",
+        "iso8859_9",
+        "iso8859_10",
+        "iso8859_13",
+        "iso8859_14",
+        "iso8859_15",
+        "iso8859_16",
+        "mac_roman",
+        "mac_latin2",
+        "mac_iceland",
+        "mac_turkish",
+        "cp437",
+        "cp850",
+        "cp858",
+    }
+)
+
+_CONTROL_BYTES = frozenset(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
+def _binary_bytes(data: bytes, limits: PageLimits) -> bool:
+    """Magic numbers of binary formats, or too many control bytes to be text."""
+    if data.lstrip()[:8].startswith(BINARY_SIGNATURES):
+        return True
+    sample = data[:8192]
+    if sample.count(b"\x00") > len(sample) // 4:
+        return False  # UTF-16/32 without a BOM: the text check after decoding decides
+    controls = sum(1 for b in sample if b in _CONTROL_BYTES)
+    return controls / max(1, len(sample)) > limits.max_control_share
 
 
 def _codec_for(label: str) -> str | None:
@@ -112,7 +172,8 @@ def decode_html(data: bytes) -> tuple[str, str]:
     best = from_bytes(data[: 256 * 1024]).best()
     if best is None:
         raise DecodingError("no text encoding explains these bytes")
-    return data.decode(best.encoding, errors="replace"), best.encoding
+    encoding = "cp1252" if best.encoding in LATIN_FAMILY else best.encoding
+    return data.decode(encoding, errors="replace"), encoding
 
 
 def _looks_binary(text: str, limits: PageLimits) -> bool:
@@ -167,6 +228,8 @@ class Page:
                 )
             if not source.strip():
                 raise EmptyInputError("input is empty")
+            if _binary_bytes(source, limits):
+                raise NotHtmlError("input looks like binary data, not a page")
             text, encoding = decode_html(source)
         elif isinstance(source, str):
             if len(source) > limits.max_bytes:
@@ -185,7 +248,10 @@ class Page:
             # lxml refuses str input that carries an encoding declaration.
             text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1)
         try:
-            root = html.document_fromstring(text)
+            # huge_tree lifts libxml2's depth limit of 256, past which it drops
+            # the rest of pages with many unclosed elements. A new parser per
+            # page: lxml parsers must not be shared across threads.
+            root = html.document_fromstring(text, parser=html.HTMLParser(huge_tree=True))
         except (etree.ParserError, ValueError) as exc:
             raise NotHtmlError(f"no markup could be parsed: {exc}") from exc
         return cls(root, url=url, encoding=encoding)

@@ -120,7 +120,9 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
     ChromeRule(
         "share",
         _line(
-            r"(?:share|teilen|partager|compartir)(?: (?:this|the|on|via|diesen|cet|este)\b.*)?"
+            r"(?:share|teilen|partager|compartir)"
+            r"(?: (?:this|the) (?:article|story|post|page|video)| (?:on|via) [\p{L} ]{2,30}"
+            r"| (?:diesen|dieses) (?:artikel|beitrag)| cet article| este artículo)?[:!.]?"
             r"|(?:(?:facebook|twitter|x|linkedin|whatsapp|email|e-mail|print|reddit|pinterest"
             r"|telegram|copy link|flipboard|tweet)[\s,|·•]*){2,}"
         ),
@@ -142,8 +144,10 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
     ChromeRule(
         "read-more",
         _line(
-            r"(?:read|see) (?:more|also|next)\b.{0,100}|weiterlesen|mehr zum thema.{0,100}"
-            r"|lire (?:la suite|aussi).{0,100}|leer más.{0,100}|related:.{0,120}"
+            r"(?:read|see) (?:more|also|next)(?:\s*[:»›>…|-].{0,100}| (?:here|stories|articles))?"
+            r"|weiterlesen|mehr zum thema(?:\s*:.{0,100})?|lesen sie auch(?:\s*:.{0,100})?"
+            r"|lire (?:la suite|aussi)(?:\s*:.{0,100})?|leer más(?:\s*:.{0,100})?"
+            r"|related:.{0,120}"
         ),
         "a 'read more' link",
         max_chars=140,

@@ -49,6 +49,8 @@ def strip_site_name(title: str, site_name: str | None, host: str | None) -> str:
         last_words, first_words = len(parts[-1].split()), len(parts[0].split())
         if len(parts) >= 2 and last_words <= MAX_SITE_PART_WORDS and first_words > last_words:
             return sep.join(parts[:-1])
+        if len(parts) >= 2 and first_words <= MAX_SITE_PART_WORDS and last_words > first_words:
+            return sep.join(parts[1:])  # "Site - Headline"
     return title
 
 

@@ -59,9 +59,11 @@ def _image(value: Any) -> str | None:
     return None
 
 
-def _author_names(value: Any) -> list[str]:
+def _author_names(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
     names: list[str] = []
     for item in as_list(value):
+        if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
+            item = by_id.get(item["@id"], item)  # a reference to a node of the @graph
         if isinstance(item, str):
             names.append(item)
         elif isinstance(item, dict):
@@ -104,6 +106,7 @@ class JsonLdExtractor:
     def __call__(self, page: Page, so_far: Draft) -> Finding:
         finding = Finding()
         objects = [o for o in page.jsonld if type_names(o) & ARTICLE_TYPES]
+        by_id = {o["@id"]: o for o in page.jsonld if isinstance(o.get("@id"), str)}
         # Real article objects first; WebPage only as a fallback.
         objects.sort(key=lambda o: bool(type_names(o) & _WEAK_TYPES))
         for obj in objects:
@@ -118,7 +121,9 @@ class JsonLdExtractor:
                 "title", _text(obj.get("headline")) or _text(obj.get("name")), f"{kind}.headline"
             )
             if strong:
-                authors = clean_authors(_author_names(obj.get("author") or obj.get("creator")))
+                authors = clean_authors(
+                    _author_names(obj.get("author") or obj.get("creator"), by_id)
+                )
                 finding.hint("authors", authors, f"{kind}.author")
                 keywords: list[str] = []
                 for item in as_list(obj.get("keywords")):

@@ -1,0 +1,978 @@
+"""One section per standard extractor, on small hand-written pages."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import articlekit
+from articlekit import Article, Page
+from articlekit.extractors import (
+    AuthorsExtractor,
+    ChromeExtractor,
+    ChromeOptions,
+    DatesExtractor,
+    HeadlineExtractor,
+    JsonLdExtractor,
+    MetaExtractor,
+    OpenGraphExtractor,
+    TagsExtractor,
+)
+from articlekit.pipeline import Draft, Finding
+from articlekit.rules import CHROME_LINES, END_MARKERS, SafetyValve
+
+URL = "https://example.com/news/story"
+EDT = timezone(timedelta(hours=-4))
+
+PARAS = (
+    "The first paragraph of the article talks about Amazon employees and their letter.",
+    "The second paragraph quotes the letter and explains what the software does today.",
+    "The third paragraph mentions Donald Trump and the policy of separating families.",
+)
+BODY_HTML = "".join(f"<p>{p}</p>" for p in PARAS)
+
+
+def page_html(head: str = "", top: str = "", after: str = "", lang: str = "") -> str:
+    lang_attr = f' lang="{lang}"' if lang else ""
+    return (
+        f"<html{lang_attr}><head>{head}</head><body>"
+        f"<article>{top}{BODY_HTML}</article>{after}</body></html>"
+    )
+
+
+def parse(head: str = "", top: str = "", after: str = "", url: str = URL) -> Article:
+    return articlekit.parse(page_html(head, top, after), url)
+
+
+def ld(obj: Any) -> str:
+    text = obj if isinstance(obj, str) else json.dumps(obj)
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def run_stage(stage: Any, html: str, draft: Draft | None = None, url: str = URL) -> Finding:
+    return stage(Page.from_input(html, url), draft or Draft())
+
+
+def draft_with(**values: Any) -> Draft:
+    draft = Draft()
+    finding = Finding()
+    for name, value in values.items():
+        finding.set(name, value, "test")
+    draft.merge("given", finding)
+    return draft
+
+
+def hints(finding: Finding, name: str) -> list[Any]:
+    return [value for field, value, _ in finding.hints if field == name]
+
+
+# ======================================================================== jsonld
+
+
+NEWS = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    "headline": "Amazon employees protest sale of facial recognition tech",
+    "datePublished": "2018-06-20T08:00:00-04:00",
+    "dateModified": "2018-06-20T21:45:00-04:00",
+    "author": [
+        {"@type": "Person", "name": "Jane Doe"},
+        {"@type": "Organization", "name": "The Hill Staff"},
+    ],
+    "keywords": "Amazon, Donald Trump",
+    "articleSection": "Technology",
+    "inLanguage": "en",
+    "publisher": {"@type": "Organization", "name": "The Hill"},
+    "image": {"@type": "ImageObject", "url": "https://example.com/img.jpg"},
+    "description": "Employees wrote a letter.",
+}
+
+
+def test_jsonld_graph() -> None:
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "The Hill"},
+            {k: v for k, v in NEWS.items() if k != "@context"},
+        ],
+    }
+    article = parse(ld(graph))
+    assert article.published == datetime(2018, 6, 20, 8, 0, tzinfo=EDT)
+    assert article.updated == datetime(2018, 6, 20, 21, 45, tzinfo=EDT)
+    assert article.published_text == "2018-06-20T08:00:00-04:00"
+    assert article.authors == ("Jane Doe",)
+    assert article.tags == ("Amazon", "Donald Trump")
+    assert article.section == "Technology"
+    assert article.site_name == "The Hill"
+    assert article.image == "https://example.com/img.jpg"
+    assert article.description == "Employees wrote a letter."
+    assert article.provenance["published"] == "jsonld:NewsArticle.datePublished"
+    assert article.provenance["updated"] == "jsonld:NewsArticle.dateModified"
+
+
+def test_jsonld_list_of_objects() -> None:
+    objects = [
+        {"@type": "BreadcrumbList", "itemListElement": []},
+        {
+            "@type": "NewsArticle",
+            "headline": "List headline of the story",
+            "datePublished": "2019-01-02",
+            "author": {"@type": "Person", "name": "John Smith"},
+            "keywords": ["One", "Two"],
+        },
+    ]
+    article = parse(ld(objects))
+    assert article.title == "List headline of the story"
+    assert article.published == date(2019, 1, 2)
+    assert article.authors == ("John Smith",)
+    assert article.tags == ("One", "Two")
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        # trailing commas
+        '{"@type": "NewsArticle", "headline": "Broken JSON headline", '
+        '"datePublished": "2019-01-02T10:00:00Z", "keywords": ["One", "Two",],}',
+        # an HTML comment around the object
+        '<!-- {"@type": "NewsArticle", "headline": "Broken JSON headline", '
+        '"datePublished": "2019-01-02T10:00:00Z", "keywords": ["One", "Two"]} -->',
+        # both, and CDATA
+        '//<![CDATA[\n{"@type": "NewsArticle", "headline": "Broken JSON headline", '
+        '"datePublished": "2019-01-02T10:00:00Z", "keywords": ["One", "Two",],}\n//]]>',
+        # a raw newline inside a string
+        '{"@type": "NewsArticle", "headline": "Broken JSON\nheadline", '
+        '"datePublished": "2019-01-02T10:00:00Z", "keywords": ["One", "Two"]}',
+    ],
+)
+def test_jsonld_broken_json_is_repaired(script: str) -> None:
+    finding = run_stage(JsonLdExtractor(), page_html(ld(script)))
+    assert finding.values["published"] == datetime(2019, 1, 2, 10, 0, tzinfo=timezone.utc)
+    assert hints(finding, "title") == ["Broken JSON headline"]
+    assert hints(finding, "tags") == [("One", "Two")]
+
+
+def test_jsonld_unparseable_script_is_ignored() -> None:
+    article = parse(ld("{this is not json at all") + "<title>Plain title of the page</title>")
+    assert article.published is None
+    assert not any("jsonld" in w for w in article.warnings)
+
+
+def test_jsonld_nested_author_objects_and_organisations_left_out() -> None:
+    obj = {
+        "@type": "NewsArticle",
+        "author": [
+            {"@type": "Person", "name": "Jane Doe", "url": "https://example.com/jane"},
+            {"@type": "Person", "name": {"@value": "John Smith"}},
+            {"@type": "Organization", "name": "Reuters"},
+            {"@type": "NewsMediaOrganization", "name": "Jane Roe"},
+            "By Ann Lee",
+        ],
+    }
+    finding = run_stage(JsonLdExtractor(), page_html(ld(obj)))
+    assert hints(finding, "authors") == [("Jane Doe", "John Smith", "Ann Lee")]
+
+
+def test_jsonld_only_organisation_authors_gives_no_authors() -> None:
+    article = parse(ld({"@type": "NewsArticle", "author": {"@type": "Organization", "name": "AP"}}))
+    assert article.authors == ()
+
+
+def test_jsonld_author_by_id_reference_in_graph() -> None:
+    # The Yoast/WordPress shape: the article points at a Person node by @id.
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {
+                "@type": "NewsArticle",
+                "headline": "Referenced author story",
+                "author": {"@id": "https://example.com/#/schema/person/1"},
+            },
+            {"@type": "Person", "@id": "https://example.com/#/schema/person/1", "name": "Jane Doe"},
+        ],
+    }
+    assert parse(ld(graph)).authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    ("keywords", "expected"),
+    [
+        ("Amazon, Donald Trump", ("Amazon", "Donald Trump")),
+        ("Amazon;Donald Trump", ("Amazon", "Donald Trump")),
+        (["Amazon", "Donald Trump"], ("Amazon", "Donald Trump")),
+        (["Amazon, ICE", "Donald Trump"], ("Amazon", "ICE", "Donald Trump")),
+    ],
+)
+def test_jsonld_keywords_string_or_list(keywords: Any, expected: tuple[str, ...]) -> None:
+    finding = run_stage(
+        JsonLdExtractor(), page_html(ld({"@type": "NewsArticle", "keywords": keywords}))
+    )
+    assert hints(finding, "tags") == [expected]
+    assert parse(ld({"@type": "NewsArticle", "keywords": keywords})).tags == expected
+
+
+def test_jsonld_article_object_beats_webpage() -> None:
+    objects = [
+        {"@type": "WebPage", "datePublished": "2017-01-01", "dateModified": "2017-02-02"},
+        {"@type": "NewsArticle", "datePublished": "2018-06-20"},
+    ]
+    finding = run_stage(JsonLdExtractor(), page_html(ld(objects)))
+    assert finding.values["published"] == date(2018, 6, 20)
+    assert "updated" not in finding.values  # a WebPage's dateModified is not the article's
+
+
+def test_jsonld_stamp_kinds_and_text() -> None:
+    obj = {"@type": "BlogPosting", "datePublished": "June 20, 2018", "dateModified": "2018-06-21"}
+    finding = run_stage(JsonLdExtractor(), page_html(ld(obj)))
+    assert finding.values["published"] == date(2018, 6, 20)
+    assert finding.values["published_text"] == "June 20, 2018"
+    assert finding.values["updated"] == date(2018, 6, 21)
+
+
+def test_jsonld_language_is_an_iso_639_1_code() -> None:
+    # FORMAT.md: language is an ISO 639-1 code; the meta stage already
+    # normalises "en-US" to "en", JSON-LD inLanguage must agree.
+    article = parse(ld({"@type": "NewsArticle", "inLanguage": "en-US"}))
+    assert article.language == "en"
+
+
+def test_jsonld_provenance_names_the_stage_and_key() -> None:
+    article = parse(ld(NEWS))
+    assert article.provenance["section"] == "jsonld:NewsArticle.articleSection"
+    assert article.provenance["authors"] == "authors:jsonld:NewsArticle.author"
+    assert article.provenance["tags"] == "tags:jsonld:NewsArticle.keywords"
+
+
+# ===================================================================== opengraph
+
+
+def test_opengraph_published_and_modified_are_not_swapped() -> None:
+    head = (
+        '<meta property="article:modified_time" content="2018-06-21T09:00:00Z">'
+        '<meta property="article:published_time" content="2018-06-20T08:00:00Z">'
+    )
+    article = parse(head)
+    assert article.published == datetime(2018, 6, 20, 8, 0, tzinfo=timezone.utc)
+    assert article.updated == datetime(2018, 6, 21, 9, 0, tzinfo=timezone.utc)
+    assert article.published_text == "2018-06-20T08:00:00Z"
+    assert article.updated_text == "2018-06-21T09:00:00Z"
+    assert article.provenance["published"] == "opengraph:meta[property=article:published_time]"
+    assert article.provenance["updated"] == "opengraph:meta[property=article:modified_time]"
+
+
+def test_opengraph_updated_time() -> None:
+    finding = run_stage(
+        OpenGraphExtractor(), page_html('<meta property="og:updated_time" content="2018-06-21">')
+    )
+    assert finding.values["updated"] == date(2018, 6, 21)
+    assert "published" not in finding.values
+
+
+def test_opengraph_fields_and_hints() -> None:
+    head = (
+        '<meta property="og:site_name" content="The Hill">'
+        '<meta property="og:title" content="OG headline of the story">'
+        '<meta property="og:description" content="OG description">'
+        '<meta property="og:image" content="https://example.com/og.jpg">'
+        '<meta property="og:url" content="https://example.com/canonical">'
+        '<meta property="article:section" content="Technology">'
+        '<meta property="article:tag" content="Amazon">'
+        '<meta property="article:tag" content="Donald Trump">'
+        '<meta property="article:tag" content="Amazon">'
+        '<meta property="article:author" content="https://facebook.com/janedoe">'
+        '<meta property="article:author" content="Jane Doe">'
+    )
+    finding = run_stage(OpenGraphExtractor(), page_html(head))
+    assert finding.values["site_name"] == "The Hill"
+    assert finding.values["description"] == "OG description"
+    assert finding.values["image"] == "https://example.com/og.jpg"
+    assert finding.values["section"] == "Technology"
+    assert hints(finding, "title") == ["OG headline of the story"]
+    assert hints(finding, "canonical_url") == ["https://example.com/canonical"]
+    assert hints(finding, "tags") == [("Amazon", "Donald Trump")]
+    assert hints(finding, "authors") == [("Jane Doe",)]
+
+
+def test_opengraph_bad_stamp_is_skipped() -> None:
+    head = (
+        '<meta property="article:published_time" content="not a date">'
+        '<meta property="og:published_time" content="2018-06-20">'
+    )
+    finding = run_stage(OpenGraphExtractor(), page_html(head))
+    assert finding.values["published"] == date(2018, 6, 20)
+    assert finding.sources["published"] == "meta[property=og:published_time]"
+
+
+# ========================================================================== meta
+
+
+@pytest.mark.parametrize(
+    ("head", "field", "expected", "source"),
+    [
+        (
+            '<meta name="parsely-pub-date" content="2018-06-20T08:00:00Z">',
+            "published",
+            datetime(2018, 6, 20, 8, 0, tzinfo=timezone.utc),
+            "meta:meta[name=parsely-pub-date]",
+        ),
+        (
+            '<meta name="sailthru.date" content="2018-06-20 08:00:00">',
+            "published",
+            datetime(2018, 6, 20, 8, 0),
+            "meta:meta[name=sailthru.date]",
+        ),
+        (
+            '<meta name="DC.date.issued" content="2018-06-20">',
+            "published",
+            date(2018, 6, 20),
+            "meta:meta[name=dc.date.issued]",
+        ),
+        (
+            '<meta name="dcterms.modified" content="2018-06-22">',
+            "updated",
+            date(2018, 6, 22),
+            "meta:meta[name=dcterms.modified]",
+        ),
+        (
+            '<meta itemprop="datePublished" content="2018-06-20">',
+            "published",
+            date(2018, 6, 20),
+            "meta:meta[name=datepublished]",
+        ),
+        (
+            '<meta name="parsely-section" content="Tech">',
+            "section",
+            "Tech",
+            "meta:meta[name=parsely-section]",
+        ),
+        (
+            '<meta name="DC.language" content="de-DE">',
+            "language",
+            "de",
+            "meta:meta[name=dc.language]",
+        ),
+        (
+            '<link rel="canonical" href="https://example.com/c">',
+            "canonical_url",
+            "https://example.com/c",
+            "meta:link[rel=canonical]",
+        ),
+    ],
+)
+def test_meta_vendor_tags(head: str, field: str, expected: Any, source: str) -> None:
+    article = parse(head)
+    assert getattr(article, field) == expected
+    assert article.provenance[field] == source
+
+
+@pytest.mark.parametrize(
+    ("head", "authors", "tags"),
+    [
+        (
+            '<meta name="parsely-author" content="Jane Doe">'
+            '<meta name="parsely-tags" content="Amazon,Donald Trump">',
+            ("Jane Doe",),
+            ("Amazon", "Donald Trump"),
+        ),
+        (
+            '<meta name="sailthru.author" content="John Smith">'
+            '<meta name="sailthru.tags" content="amazon, trump">',
+            ("John Smith",),
+            ("amazon", "trump"),
+        ),
+        (
+            '<meta name="DC.creator" content="Jane Doe">'
+            '<meta name="DC.subject" content="Politics; Economy">',
+            ("Jane Doe",),
+            ("Politics", "Economy"),
+        ),
+    ],
+)
+def test_meta_vendor_authors_and_tags(
+    head: str, authors: tuple[str, ...], tags: tuple[str, ...]
+) -> None:
+    article = parse(head)
+    assert article.authors == authors
+    assert article.tags == tags
+
+
+def test_meta_microdata_datetime_attribute() -> None:
+    top = '<span itemprop="dateModified" datetime="2018-06-21T10:00:00Z">yesterday</span>'
+    finding = run_stage(MetaExtractor(), page_html("", top))
+    assert finding.values["updated"] == datetime(2018, 6, 21, 10, 0, tzinfo=timezone.utc)
+    assert finding.sources["updated"] == "[itemprop=dateModified]"
+
+
+def test_meta_html_lang_and_title_hint() -> None:
+    html = page_html("<title>Headline of the page | Example</title>", lang="en-GB")
+    finding = run_stage(MetaExtractor(), html)
+    assert finding.values["language"] == "en"
+    assert hints(finding, "title") == ["Headline of the page | Example"]
+
+
+def test_meta_twitter_handle_is_not_a_site_name() -> None:
+    finding = run_stage(MetaExtractor(), page_html('<meta name="twitter:site" content="@thehill">'))
+    assert hints(finding, "site_name") == []
+
+
+# ====================================================================== headline
+
+
+def test_headline_h1_agreeing_with_og_title() -> None:
+    head = (
+        "<title>Amazon employees protest the sale | The Hill</title>"
+        '<meta property="og:title" content="Amazon employees protest the sale | The Hill">'
+    )
+    top = "<h1>Amazon employees protest the sale</h1>"
+    after = "<aside><h1>Most read stories of the week</h1></aside>"
+    article = parse(head, top, after)
+    assert article.title == "Amazon employees protest the sale"
+    assert article.provenance["title"] == "headline:h1"
+
+
+def test_headline_h1_that_disagrees_is_not_chosen_over_a_matching_one() -> None:
+    head = '<meta property="og:title" content="The real headline of the story">'
+    html = (
+        f"<html><head>{head}</head><body><div class='promo'><h1>Subscribe to our great offers</h1>"
+        f"</div><article><h1>The real headline of the story</h1>{BODY_HTML}</article></body></html>"
+    )
+    assert articlekit.parse(html, URL).title == "The real headline of the story"
+
+
+def test_headline_single_h1_without_evidence() -> None:
+    article = parse(top="<h1>Only a heading for this story</h1>")
+    assert article.title == "Only a heading for this story"
+
+
+@pytest.mark.parametrize(
+    ("title", "head_extra", "url", "expected"),
+    [
+        (
+            "Amazon employees protest the sale | The Hill",
+            "",
+            URL,
+            "Amazon employees protest the sale",
+        ),
+        (
+            "Amazon employees protest the sale | Example",
+            '<meta property="og:site_name" content="Example">',
+            URL,
+            "Amazon employees protest the sale",
+        ),
+        (
+            "The Hill - Amazon employees protest the sale",
+            '<meta property="og:site_name" content="The Hill">',
+            URL,
+            "Amazon employees protest the sale",
+        ),
+        (
+            "The Hill - Amazon employees protest the sale",
+            "",
+            "https://thehill.com/policy/story",
+            "Amazon employees protest the sale",
+        ),
+        (
+            "Amazon employees protest the sale – Example News",
+            "",
+            URL,
+            "Amazon employees protest the sale",
+        ),
+        ("Amazon employees protest the sale", "", URL, "Amazon employees protest the sale"),
+    ],
+)
+def test_headline_site_name_stripped_from_title(
+    title: str, head_extra: str, url: str, expected: str
+) -> None:
+    article = parse(f"<title>{title}</title>{head_extra}", url=url)
+    assert article.title == expected
+    assert article.provenance["title"] == "headline:meta:title"
+
+
+def test_headline_site_name_prefix_without_any_site_hint() -> None:
+    # headline.strip_site_name documents "the last (or first) short part is
+    # probably it": a short leading part must go as well as a trailing one.
+    article = parse("<title>The Hill - Amazon employees protest the sale</title>")
+    assert article.title == "Amazon employees protest the sale"
+
+
+@pytest.mark.parametrize(
+    "dek",
+    [
+        '<p class="subtitle">Workers wrote a letter to Jeff Bezos.</p>',
+        '<h2 class="article-dek">Workers wrote a letter to Jeff Bezos.</h2>',
+        '<div class="standfirst">Workers wrote a letter to Jeff Bezos.</div>',
+    ],
+)
+def test_headline_subtitle_by_class(dek: str) -> None:
+    article = parse(top=f"<header><h1>Amazon employees protest the sale</h1>{dek}</header>")
+    assert article.subtitle == "Workers wrote a letter to Jeff Bezos."
+    assert article.provenance["subtitle"] == "headline:h1+subtitle"
+
+
+def test_headline_no_subtitle_without_class() -> None:
+    article = parse(top="<h1>Amazon employees protest the sale</h1><p>Just a paragraph here.</p>")
+    assert article.subtitle is None
+
+
+def test_headline_from_text_dump_first_line() -> None:
+    finding = HeadlineExtractor()(Page.from_text("A dump headline\n\nBody text."), Draft())
+    assert finding.values["title"] == "A dump headline"
+    assert finding.sources["title"] == "text:first-line"
+
+
+# ======================================================================= authors
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("By Jane Doe and John Smith", ("Jane Doe", "John Smith")),
+        ("By Jane Doe, John Smith and Ann Lee", ("Jane Doe", "John Smith", "Ann Lee")),
+        ("Jane Doe, Staff Writer", ("Jane Doe",)),
+        ("By Jane Doe, Senior Correspondent", ("Jane Doe",)),
+        ("By Jane Doe jane.doe@example.com", ("Jane Doe",)),
+        ("By Jane Doe (@janedoe)", ("Jane Doe",)),
+        ("By Jane Doe | Reuters", ("Jane Doe",)),
+        ("BY JANE DOE", ("Jane Doe",)),
+        ("By Jane Doe, John Smith and Jane Doe", ("Jane Doe", "John Smith")),
+        ("Von Max Mustermann und Erika Musterfrau", ("Max Mustermann", "Erika Musterfrau")),
+        ("By Associated Press", ()),
+        ("By The Editorial Board", ()),
+    ],
+)
+def test_authors_from_visible_byline(byline: str, expected: tuple[str, ...]) -> None:
+    article = parse(top=f'<h1>A headline for the story</h1><div class="byline">{byline}</div>')
+    assert article.authors == expected
+    if expected:
+        assert article.provenance["authors"] == "authors:div.byline"
+
+
+def test_authors_rel_author_links() -> None:
+    top = (
+        '<p>By <a rel="author" href="/jane">Jane Doe</a> and '
+        '<a rel="author" href="/j">John Smith</a></p>'
+    )
+    finding = run_stage(AuthorsExtractor(), page_html("", top))
+    assert finding.values["authors"] == ("Jane Doe", "John Smith")
+    assert finding.sources["authors"] == "a[rel=author]"
+
+
+def test_authors_in_comments_are_not_the_articles() -> None:
+    after = '<div class="comments"><span class="author">Troll McTrollface</span></div>'
+    article = parse(after=after)
+    assert article.authors == ()
+
+
+def test_authors_structured_hint_wins_over_byline() -> None:
+    head = '<meta name="author" content="Jane Doe">'
+    article = parse(head, '<div class="byline">By John Smith</div>')
+    assert article.authors == ("Jane Doe",)
+    assert article.provenance["authors"] == "authors:meta:meta[name=author]"
+
+
+def test_authors_dedup_in_meta() -> None:
+    head = '<meta name="author" content="Jane Doe, John Smith, jane doe">'
+    assert parse(head).authors == ("Jane Doe", "John Smith")
+
+
+# ========================================================================= dates
+
+
+def test_dates_visible_updated_stamp_anchored_to_time_element() -> None:
+    top = (
+        "<h1>A headline for the story</h1>"
+        '<time datetime="2018-06-20">June 20, 2018</time>'
+        '<span class="stamp">Updated: 9:45 p.m.</span>'
+    )
+    article = parse(top=top)
+    assert article.published == date(2018, 6, 20)
+    assert article.provenance["published"] == "dates:time[datetime]"
+    assert article.updated == datetime(2018, 6, 20, 21, 45)
+    assert article.updated_text == "Updated: 9:45 p.m."
+    assert article.provenance["updated"] == "dates:visible:stamp-updated"
+
+
+def test_dates_visible_updated_stamp_takes_anchor_zone() -> None:
+    head = '<meta property="article:published_time" content="2018-06-20T08:00:00-04:00">'
+    article = parse(head, "<p>Updated: 9:45 p.m.</p>")
+    assert article.updated == datetime(2018, 6, 20, 21, 45, tzinfo=EDT)
+    assert article.updated.utcoffset() == timedelta(hours=-4)
+
+
+def test_dates_updated_stamp_with_zone_and_naive_published() -> None:
+    # A naive <time datetime> plus an "ET" stamp: the stage must not crash and
+    # lose the publication date.
+    top = '<time datetime="2018-06-20T08:00:00">June 20</time><p>Updated: 9:45 p.m. ET</p>'
+    article = parse(top=top)
+    assert not any("failed" in w for w in article.warnings), article.warnings
+    assert article.published == datetime(2018, 6, 20, 8, 0)
+    assert isinstance(article.updated, datetime)
+    assert article.updated.date() == date(2018, 6, 20)
+
+
+def test_dates_visible_stamp_without_anchor_is_a_time() -> None:
+    article = parse(top='<span class="stamp">Updated: 9:45 p.m.</span>')
+    assert article.updated == time(21, 45)
+    assert article.published is None
+
+
+def test_dates_teaser_card_is_not_the_articles_date() -> None:
+    after = (
+        '<aside class="most-popular"><h2>Most Popular</h2><ul>'
+        '<li><a href="/x">Another story entirely</a> <span>Updated 18 hours ago</span></li>'
+        '<li><a href="/y">Yet another story</a> <time datetime="2018-06-19T10:00:00Z">'
+        "18 hours ago</time></li></ul></aside>"
+    )
+    head = '<meta property="article:published_time" content="2018-06-20T08:00:00-04:00">'
+    article = parse(head, after=after)
+    assert article.published == datetime(2018, 6, 20, 8, 0, tzinfo=EDT)
+    assert article.updated is None
+    article = parse(after=after)
+    assert article.published is None
+    assert article.updated is None
+
+
+def test_dates_teaser_card_inside_the_article_is_skipped() -> None:
+    top = (
+        '<div class="related-card"><span>Posted 18 hours ago</span>'
+        '<time datetime="2017-01-01">Jan 1</time></div>'
+    )
+    finding = run_stage(DatesExtractor(), page_html("", top))
+    assert finding.values == {}
+
+
+def test_dates_time_element_labelled_updated() -> None:
+    top = (
+        '<time class="published" datetime="2018-06-20T08:00:00Z">June 20</time>'
+        '<time class="updated" datetime="2018-06-21T08:00:00Z">June 21</time>'
+    )
+    finding = run_stage(DatesExtractor(), page_html("", top))
+    assert finding.values["published"] == datetime(2018, 6, 20, 8, tzinfo=timezone.utc)
+    assert finding.values["updated"] == datetime(2018, 6, 21, 8, tzinfo=timezone.utc)
+    assert finding.values["published_text"] == "June 20"
+
+
+def test_dates_url_date_is_a_last_resort() -> None:
+    article = parse(url="https://example.com/2017/01/02/story")
+    assert article.published == date(2017, 1, 2)
+    assert article.provenance["published"] == "dates:url"
+    head = '<meta property="article:published_time" content="2018-06-20T08:00:00Z">'
+    assert parse(head, url="https://example.com/2017/01/02/story").published == datetime(
+        2018, 6, 20, 8, tzinfo=timezone.utc
+    )
+
+
+def test_dates_updated_before_published_is_dropped_with_a_warning() -> None:
+    head = (
+        '<meta property="article:published_time" content="2018-06-20T08:00:00Z">'
+        '<meta property="article:modified_time" content="2018-06-19T08:00:00Z">'
+    )
+    article = parse(head)
+    assert article.published == datetime(2018, 6, 20, 8, tzinfo=timezone.utc)
+    assert article.updated is None
+    assert article.updated_text is None
+    assert "updated" not in article.provenance
+    assert any("before published" in w for w in article.warnings)
+
+
+def test_dates_updated_day_before_published_day_mixed_precision() -> None:
+    head = (
+        '<meta property="article:published_time" content="2018-06-20">'
+        '<meta property="article:modified_time" content="2018-06-19T23:00:00Z">'
+    )
+    article = parse(head)
+    assert article.updated is None
+    assert article.warnings
+
+
+def test_dates_updated_after_published_is_kept_without_warning() -> None:
+    head = (
+        '<meta property="article:published_time" content="2018-06-20T08:00:00Z">'
+        '<meta property="article:modified_time" content="2018-06-20T09:00:00Z">'
+    )
+    article = parse(head)
+    assert article.updated == datetime(2018, 6, 20, 9, tzinfo=timezone.utc)
+    assert article.warnings == ()
+
+
+# ========================================================================== tags
+
+
+def test_tags_from_rel_tag_dedup_case_insensitive() -> None:
+    top = (
+        '<a rel="tag" href="/t/amazon">Amazon</a> <a rel="tag" href="/t/a">AMAZON</a> '
+        '<a rel="tag" href="/t/trump">Donald Trump</a>'
+    )
+    article = parse('<meta name="keywords" content="kw1, kw2">', top)
+    assert article.tags == ("Amazon", "Donald Trump")
+    assert article.provenance["tags"] == "tags:a[rel=tag]"
+
+
+@pytest.mark.parametrize(
+    "container",
+    [
+        '<div class="tags"><a href="/t/1">Amazon</a><a href="/t/2">Donald Trump</a>'
+        '<a href="/t/3">amazon</a></div>',
+        '<ul class="tag-list"><li><a href="/t/1">Amazon</a></li>'
+        '<li><a href="/t/2">Donald Trump</a></li></ul>',
+    ],
+)
+def test_tags_from_a_tag_list(container: str) -> None:
+    article = parse('<meta name="keywords" content="kw1, kw2">', after=container)
+    assert article.tags == ("Amazon", "Donald Trump")
+    assert article.provenance["tags"].startswith("tags:")
+    assert "Donald Trump" not in article.body.replace(PARAS[2], "")
+
+
+def test_tags_meta_keywords_only_as_last_resort() -> None:
+    head = '<meta name="keywords" content="kw1, kw2, KW1">'
+    article = parse(head)
+    assert article.tags == ("kw1", "kw2")
+    assert article.provenance["tags"] == "tags:meta:meta[name=keywords]"
+    for better, expected in (
+        (ld({"@type": "NewsArticle", "keywords": ["ld1", "ld2"]}), ("ld1", "ld2")),
+        ('<meta property="article:tag" content="Tag A">', ("Tag A",)),
+        ('<meta name="parsely-tags" content="p1,p2">', ("p1", "p2")),
+    ):
+        assert parse(head + better).tags == expected
+        assert parse(better + head).tags == expected
+
+
+def test_tags_in_a_rail_are_not_the_articles() -> None:
+    after = '<aside class="sidebar"><div class="tags"><a href="/t">Sidebar Tag</a></div></aside>'
+    assert parse(after=after).tags == ()
+
+
+def test_tags_too_many_links_is_a_menu() -> None:
+    links = "".join(f'<a href="/t/{i}">Topic {i}</a>' for i in range(50))
+    finding = run_stage(TagsExtractor(), page_html("", f'<div class="topics">{links}</div>'))
+    assert "tags" not in finding.values
+
+
+def test_tags_breadcrumb_section() -> None:
+    crumbs = '<nav class="breadcrumb"><a href="/">Home</a><a href="/tech">Technology</a></nav>'
+    finding = run_stage(TagsExtractor(), page_html("", crumbs))
+    assert finding.values["section"] == "Technology"
+    assert finding.sources["section"] == "breadcrumb"
+
+
+# ======================================================================== chrome
+
+A, B, C = PARAS
+
+#: One typical line per chrome rule. A new rule without an example fails
+#: test_every_chrome_rule_has_an_example.
+CHROME_EXAMPLES: dict[str, str] = {
+    "see-all": "See all Hill.TV See all Video",
+    "load-more": "Load more",
+    "rail-heading": "Most Popular",
+    "ad-label": "Advertisement",
+    "share": "Share this article",
+    "newsletter": "Sign up for our daily newsletter",
+    "read-more": "Read more: Amazon's new headquarters",
+    "copyright": "© 2018 The Hill. All rights reserved.",
+    "comments": "12 Comments",
+    "consent": "We use cookies to improve your experience on our site.",
+}
+
+
+def run_chrome(
+    paragraphs: list[str],
+    options: ChromeOptions | None = None,
+    **given: Any,
+) -> Finding:
+    options = options or ChromeOptions()
+    draft = draft_with(**given)
+    finding = Finding()
+    finding.set("candidate_paragraphs", tuple(paragraphs), "test")
+    draft.merge("body", finding)
+    page = Page.from_input("<html><body><p>unused</p></body></html>")
+    return ChromeExtractor(options)(page, draft)
+
+
+def test_every_chrome_rule_has_an_example() -> None:
+    assert {rule.id for rule in CHROME_LINES} == set(CHROME_EXAMPLES)
+
+
+@pytest.mark.parametrize(("rule_id", "line"), sorted(CHROME_EXAMPLES.items()))
+def test_chrome_rule_fires_on_a_typical_line(rule_id: str, line: str) -> None:
+    finding = run_chrome([A, line, B])  # mid-body: an end marker removes only its line
+    assert finding.values["paragraphs"] == (A, B)
+    assert [(r.rule, r.text, r.stage, r.moved_to) for r in finding.removed] == [
+        (rule_id, line, "chrome", None)
+    ]
+    assert finding.removed[0].reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share the wealth, the senator told the crowd on Tuesday.",
+        "Read more carefully, the judge told the lawyer before the hearing.",
+    ],
+)
+def test_chrome_prose_that_starts_like_chrome_is_kept(line: str) -> None:
+    finding = run_chrome([A, line, B])
+    assert finding.values["paragraphs"] == (A, line, B)
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "value", "rule_id"),
+    [
+        ("Updated: 9:45 p.m.", "updated", time(21, 45), "stamp-updated"),
+        ("Published: June 20, 2018", "published", date(2018, 6, 20), "stamp-published"),
+        ("Tags: Amazon, Donald Trump", "tags", ("Amazon", "Donald Trump"), "tags-line"),
+        ("Tags Amazon Donald Trump", "tags", ("Amazon", "Donald Trump"), "tags-line"),
+        ("By Jane Doe and John Smith", "authors", ("Jane Doe", "John Smith"), "byline"),
+    ],
+)
+def test_chrome_data_lines_move_into_fields(
+    line: str, field: str, value: Any, rule_id: str
+) -> None:
+    finding = run_chrome([A, line, B, C])
+    assert finding.values["paragraphs"] == (A, B, C)
+    assert finding.values[field] == value
+    assert finding.sources[field] == f"line:{rule_id}"
+    assert [(r.rule, r.moved_to, r.text) for r in finding.removed] == [(rule_id, field, line)]
+
+
+def test_chrome_updated_line_anchored_to_published() -> None:
+    finding = run_chrome([A, "Updated: 9:45 p.m.", B], published=date(2018, 6, 20))
+    assert finding.values["updated"] == datetime(2018, 6, 20, 21, 45)
+    assert finding.values["updated_text"] == "Updated: 9:45 p.m."
+
+
+def test_chrome_byline_late_in_the_body_is_prose() -> None:
+    late = "By Jane Doe and John Smith"
+    finding = run_chrome([A, B, C, A + " More.", B + " More.", late])
+    assert "authors" not in finding.values
+    assert late in finding.values["paragraphs"]
+
+
+def test_chrome_headline_repeat_is_removed() -> None:
+    title = "Amazon employees protest the sale"
+    finding = run_chrome([title, A, B], title=title)
+    assert finding.values["paragraphs"] == (A, B)
+    assert finding.removed[0].rule == "headline-repeat"
+    assert finding.removed[0].moved_to == "title"
+
+
+def test_chrome_end_marker_late_in_the_body_cuts_the_rest() -> None:
+    finding = run_chrome([A, B, C, "Most Popular", "Teaser one headline", "Load more"])
+    assert finding.values["paragraphs"] == (A, B, C)
+    assert [r.rule for r in finding.removed] == ["rail-heading", "after-end-marker", "load-more"]
+    assert finding.warnings == []
+    assert {rule.id for rule in CHROME_LINES} >= END_MARKERS
+
+
+def test_chrome_body_mostly_after_a_rail_heading_keeps_its_text() -> None:
+    finding = run_chrome([A, "Most Popular", B, C, A + " Again."])
+    assert finding.values["paragraphs"] == (A, B, C, A + " Again.")
+    assert [r.rule for r in finding.removed] == ["rail-heading"]
+
+
+def test_chrome_safety_valve_keeps_text_and_warns() -> None:
+    short_a = "Amazon workers wrote a letter to Jeff Bezos this week."
+    short_b = "They asked the company to stop selling software to police."
+    after = "The company has not answered the letter so far."  # 20 of 30 words before
+    finding = run_chrome([short_a, short_b, "Most Popular", after])
+    assert finding.values["paragraphs"] == (short_a, short_b, after)
+    assert [r.rule for r in finding.removed] == ["rail-heading"]
+    assert len(finding.warnings) == 1
+    assert finding.warnings[0].startswith("chrome:")
+
+
+def test_chrome_safety_valve_is_configurable() -> None:
+    paragraphs = [A, B, C, "Most Popular", "One more line of text."]
+    strict = ChromeOptions(safety_valve=SafetyValve(max_removed_share=0.01, min_words_left=0))
+    assert run_chrome(paragraphs, strict).values["paragraphs"] == (
+        A,
+        B,
+        C,
+        "One more line of text.",
+    )
+    assert run_chrome(paragraphs).values["paragraphs"] == (A, B, C)
+    gentle = ChromeOptions(aggressive=False)
+    assert run_chrome(paragraphs, gentle).values["paragraphs"] == (
+        A,
+        B,
+        C,
+        "One more line of text.",
+    )
+
+
+def test_chrome_provenance_names_the_stage() -> None:
+    article = articlekit.clean_text(
+        "Amazon employees protest the sale\n\n"
+        + "\n".join(PARAS)
+        + "\nUpdated: 9:45 p.m.\nLoad more"
+    )
+    assert article.provenance["paragraphs"] == "chrome:rules"
+    assert article.provenance["updated"] == "chrome:line:stamp-updated"
+    assert article.provenance["title"] == "headline:text:first-line"
+    assert {r.stage for r in article.removed} == {"chrome"}
+    assert article.updated == time(21, 45)
+
+
+def test_chrome_on_a_parsed_page() -> None:
+    top = "<h1>Amazon employees protest the sale</h1>"
+    html = page_html("", top).replace(
+        "</article>", "<p>Share this article</p><p>Load more</p></article>"
+    )
+    article = articlekit.parse(html, URL)
+    assert article.paragraphs == PARAS
+    assert "Load more" not in article.body
+    assert {r.rule for r in article.removed} >= {"load-more"}
+    assert all(r.stage == "chrome" for r in article.removed)
+
+
+# --------------------------------------------------------- the seed page (shared)
+
+
+def shared_dir() -> Path:
+    env = os.environ.get("ARTICLEKIT_SHARED")
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture
+def seed_text() -> str:
+    path = shared_dir() / "seed" / "thehill-amazon-employees-letter.txt"
+    if not path.is_file():
+        pytest.skip(f"seed page not available at {path}")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("published", "updated"),
+    [(None, time(21, 45)), (date(2018, 6, 20), datetime(2018, 6, 20, 21, 45))],
+)
+def test_seed_dump_is_cleaned_as_documented(
+    seed_text: str, published: date | None, updated: Any
+) -> None:
+    article = articlekit.clean_text(seed_text, published=published)
+    assert article.title == (
+        "Amazon employees protest sale of facial recognition tech to law enforcement"
+    )
+    assert len(article.paragraphs) == 15
+    assert article.paragraphs[0].startswith("A group of Amazon employees are pressuring")
+    assert article.paragraphs[-1].endswith(
+        "Trump signed an executive order to end the forced separations."
+    )
+    assert "a similar letter my Microsoft employees" in article.body
+    assert "“We refuse to build the platform" in article.body
+    assert article.updated == updated
+    assert article.updated_text == "Updated: 9:45 p.m."
+    assert article.tags == ("Amazon", "Donald Trump")
+    chrome = [(r.rule, r.text) for r in article.removed if r.moved_to is None]
+    assert [text for _, text in chrome] == [
+        "See all Hill.TV See all Video",
+        "Most Popular",
+        "Load more",
+        "See all Video",
+    ]
+    assert all(rule for rule, _ in chrome)
