@@ -111,8 +111,8 @@ def test_jsonld_graph() -> None:
     assert article.site_name == "The Hill"
     assert article.image == "https://example.com/img.jpg"
     assert article.description == "Employees wrote a letter."
-    assert article.provenance["published"] == "jsonld:NewsArticle.datePublished"
-    assert article.provenance["updated"] == "jsonld:NewsArticle.dateModified"
+    assert article.provenance["published"] == "dates:jsonld:NewsArticle.datePublished"
+    assert article.provenance["updated"] == "dates:jsonld:NewsArticle.dateModified"
 
 
 def test_jsonld_list_of_objects() -> None:
@@ -152,7 +152,7 @@ def test_jsonld_list_of_objects() -> None:
 )
 def test_jsonld_broken_json_is_repaired(script: str) -> None:
     finding = run_stage(JsonLdExtractor(), page_html(ld(script)))
-    assert finding.values["published"] == datetime(2019, 1, 2, 10, 0, tzinfo=timezone.utc)
+    assert hints(finding, "published") == [datetime(2019, 1, 2, 10, 0, tzinfo=timezone.utc)]
     assert hints(finding, "title") == ["Broken JSON headline"]
     assert hints(finding, "tags") == [("One", "Two")]
 
@@ -222,16 +222,17 @@ def test_jsonld_article_object_beats_webpage() -> None:
         {"@type": "NewsArticle", "datePublished": "2018-06-20"},
     ]
     finding = run_stage(JsonLdExtractor(), page_html(ld(objects)))
-    assert finding.values["published"] == date(2018, 6, 20)
-    assert "updated" not in finding.values  # a WebPage's dateModified is not the article's
+    assert hints(finding, "published")[0] == date(2018, 6, 20)
+    assert hints(finding, "updated") == []  # a WebPage's dateModified is not the article's
 
 
 def test_jsonld_stamp_kinds_and_text() -> None:
     obj = {"@type": "BlogPosting", "datePublished": "June 20, 2018", "dateModified": "2018-06-21"}
     finding = run_stage(JsonLdExtractor(), page_html(ld(obj)))
-    assert finding.values["published"] == date(2018, 6, 20)
-    assert finding.values["published_text"] == "June 20, 2018"
-    assert finding.values["updated"] == date(2018, 6, 21)
+    # Structured stamps are evidence for the dates stage, which decides.
+    assert hints(finding, "published") == [date(2018, 6, 20)]
+    assert hints(finding, "published_text") == ["June 20, 2018"]
+    assert hints(finding, "updated") == [date(2018, 6, 21)]
 
 
 def test_jsonld_language_is_an_iso_639_1_code() -> None:
@@ -261,16 +262,18 @@ def test_opengraph_published_and_modified_are_not_swapped() -> None:
     assert article.updated == datetime(2018, 6, 21, 9, 0, tzinfo=timezone.utc)
     assert article.published_text == "2018-06-20T08:00:00Z"
     assert article.updated_text == "2018-06-21T09:00:00Z"
-    assert article.provenance["published"] == "opengraph:meta[property=article:published_time]"
-    assert article.provenance["updated"] == "opengraph:meta[property=article:modified_time]"
+    assert article.provenance["published"] == (
+        "dates:opengraph:meta[property=article:published_time]"
+    )
+    assert article.provenance["updated"] == "dates:opengraph:meta[property=article:modified_time]"
 
 
 def test_opengraph_updated_time() -> None:
     finding = run_stage(
         OpenGraphExtractor(), page_html('<meta property="og:updated_time" content="2018-06-21">')
     )
-    assert finding.values["updated"] == date(2018, 6, 21)
-    assert "published" not in finding.values
+    assert hints(finding, "updated") == [date(2018, 6, 21)]
+    assert hints(finding, "published") == []
 
 
 def test_opengraph_fields_and_hints() -> None:
@@ -304,8 +307,10 @@ def test_opengraph_bad_stamp_is_skipped() -> None:
         '<meta property="og:published_time" content="2018-06-20">'
     )
     finding = run_stage(OpenGraphExtractor(), page_html(head))
-    assert finding.values["published"] == date(2018, 6, 20)
-    assert finding.sources["published"] == "meta[property=og:published_time]"
+    assert hints(finding, "published") == [date(2018, 6, 20)]
+    assert [src for f, _, src in finding.hints if f == "published"] == [
+        "meta[property=og:published_time]"
+    ]
 
 
 # ========================================================================== meta
@@ -318,31 +323,31 @@ def test_opengraph_bad_stamp_is_skipped() -> None:
             '<meta name="parsely-pub-date" content="2018-06-20T08:00:00Z">',
             "published",
             datetime(2018, 6, 20, 8, 0, tzinfo=timezone.utc),
-            "meta:meta[name=parsely-pub-date]",
+            "dates:meta:meta[name=parsely-pub-date]",
         ),
         (
             '<meta name="sailthru.date" content="2018-06-20 08:00:00">',
             "published",
             datetime(2018, 6, 20, 8, 0),
-            "meta:meta[name=sailthru.date]",
+            "dates:meta:meta[name=sailthru.date]",
         ),
         (
             '<meta name="DC.date.issued" content="2018-06-20">',
             "published",
             date(2018, 6, 20),
-            "meta:meta[name=dc.date.issued]",
+            "dates:meta:meta[name=dc.date.issued]",
         ),
         (
             '<meta name="dcterms.modified" content="2018-06-22">',
             "updated",
             date(2018, 6, 22),
-            "meta:meta[name=dcterms.modified]",
+            "dates:meta:meta[name=dcterms.modified]",
         ),
         (
             '<meta itemprop="datePublished" content="2018-06-20">',
             "published",
             date(2018, 6, 20),
-            "meta:meta[name=datepublished]",
+            "dates:meta:meta[name=datepublished]",
         ),
         (
             '<meta name="parsely-section" content="Tech">',
@@ -404,8 +409,8 @@ def test_meta_vendor_authors_and_tags(
 def test_meta_microdata_datetime_attribute() -> None:
     top = '<span itemprop="dateModified" datetime="2018-06-21T10:00:00Z">yesterday</span>'
     finding = run_stage(MetaExtractor(), page_html("", top))
-    assert finding.values["updated"] == datetime(2018, 6, 21, 10, 0, tzinfo=timezone.utc)
-    assert finding.sources["updated"] == "[itemprop=dateModified]"
+    assert hints(finding, "updated") == [datetime(2018, 6, 21, 10, 0, tzinfo=timezone.utc)]
+    assert [src for f, _, src in finding.hints if f == "updated"] == ["[itemprop=dateModified]"]
 
 
 def test_meta_html_lang_and_title_hint() -> None:
@@ -662,9 +667,14 @@ def test_dates_url_date_is_a_last_resort() -> None:
     assert article.published == date(2017, 1, 2)
     assert article.provenance["published"] == "dates:url"
     head = '<meta property="article:published_time" content="2018-06-20T08:00:00Z">'
-    assert parse(head, url="https://example.com/2017/01/02/story").published == datetime(
+    # A structured date on or just after the URL's day wins...
+    assert parse(head, url="https://example.com/2018/06/20/story").published == datetime(
         2018, 6, 20, 8, tzinfo=timezone.utc
     )
+    # ...one well after it is a re-dating: the URL keeps the original day.
+    redated = parse(head, url="https://example.com/2017/01/02/story")
+    assert redated.published == date(2017, 1, 2)
+    assert any("URL" in w for w in redated.warnings)
 
 
 def test_dates_updated_before_published_is_dropped_with_a_warning() -> None:

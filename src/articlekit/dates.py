@@ -333,7 +333,11 @@ def _dateparser(
 
 
 def parse_stamp(
-    text: str, *, anchor: Stamp | None = None, languages: tuple[str, ...] | None = None
+    text: str,
+    *,
+    anchor: Stamp | None = None,
+    languages: tuple[str, ...] | None = None,
+    allow_dateparser: bool = True,
 ) -> Stamp | None:
     """Parse the date part of a visible stamp such as ``9:45 p.m.`` or ``June 20, 2018``.
 
@@ -360,6 +364,8 @@ def parse_stamp(
             return counted
     if relative and anchor is None:
         return None  # we never count back from today's clock
+    if not allow_dateparser:
+        return None
     if not relative and not _HAS_YEAR.search(text) and anchor is None:
         return None  # a day without a year would get this year's: a guess
     looks_like_a_day = (

@@ -396,3 +396,14 @@ SUBTITLE_VOCABULARY = regex.compile(
     r"subtitle|sub-title|subhead|dek(?![\p{L}])|standfirst|summary|lede|lead-text|intro|teaser-text|kicker-text|excerpt",
     _FLAGS,
 )
+
+#: Containers whose dates are never the article's: teaser rails and comment
+#: threads. They are pruned before htmldate searches a page for a date. A
+#: narrower list than NON_ARTICLE_VOCABULARY on purpose: a post's own date
+#: often sits in a "meta" or "share" bar, which must stay.
+DATE_FOREIGN_CONTAINER_TAGS: frozenset[str] = frozenset({"div", "section", "aside", "ul", "ol"})
+DATE_FOREIGN_PATTERN = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:related|recommend|more-stories|most-popular|mostpopular|most-read"
+    r"|trending|teaser|outbrain|taboola|comment|disqus)",
+    _FLAGS,
+)

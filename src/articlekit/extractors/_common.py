@@ -10,6 +10,7 @@ __all__ = [
     "class_and_id",
     "clean_text",
     "in_non_article_part",
+    "is_non_article",
     "language_code",
     "split_list",
 ]
@@ -28,17 +29,20 @@ def class_and_id(el: html.HtmlElement) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''} {el.get('role') or ''}"
 
 
+def is_non_article(el: html.HtmlElement) -> bool:
+    """True when ``el`` itself is navigation, a rail, comments, a footer..."""
+    return el.tag in NON_ARTICLE_TAGS or NON_ARTICLE_PATTERN.search(class_and_id(el)) is not None
+
+
 def in_non_article_part(el: html.HtmlElement) -> bool:
     """True when ``el`` or a near ancestor is navigation, a rail, comments, a footer..."""
     node: html.HtmlElement | None = el
     depth = 0
     while node is not None and depth < MAX_ANCESTORS:
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in NON_ARTICLE_TAGS:
-            return True
         if tag in ("article", "main", "body"):
             return False
-        if NON_ARTICLE_PATTERN.search(class_and_id(node)):
+        if is_non_article(node):
             return True
         node = node.getparent()
         depth += 1

@@ -1,74 +1,216 @@
-"""Published and updated stamps from ``<time>`` elements, visible stamps and the URL.
+"""Published and updated stamps: the arbiter between every date source.
 
-Structured sources (JSON-LD, meta) run earlier and win; this stage fills what
-they left open. Stamps inside teaser cards, rails and comments are not the
-article's and are skipped.
+The structured stages (JSON-LD, OpenGraph, meta, microdata) leave their stamps
+as hints; this stage weighs them against what the page shows and decides. The
+cascade, from most to least trusted:
+
+1. structured stamps (hints, in pipeline order), bare times of day excluded;
+2. ``<time datetime>`` elements in the article (labelled "updated" → updated);
+3. visible stamps such as "Published June 20, 2018" / "Updated: 9:45 p.m."
+   (rule ids of :data:`articlekit.rules.DATA_LINES`);
+4. a full date in the URL (``/2018/06/20/``);
+5. htmldate's search of the page, when nothing above gave a publication day.
+
+Two cross-checks correct structured stamps with what readers see:
+
+* a URL date more than a day *earlier* than the structured publication date
+  is the original one (sites re-date articles in their metadata, not in
+  their URLs);
+* a UTC (or zone-less) structured stamp one calendar day off the day the page
+  displays is read as the displayed day: the structured instant was written in
+  UTC, the reader's day is local, and the local zone is unknown.
+
+Stamps inside teaser cards, rails and comments are not the article's and are
+skipped. Each correction is reported in ``warnings``.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
+from ..article import Stamp
 from ..dates import parse_iso, parse_stamp
 from ..page import Page
 from ..pipeline import Draft, Finding
-from ..rules import DATA_LINES
-from ._common import clean_text, in_non_article_part
+from ..rules import DATA_LINES, DATE_FOREIGN_CONTAINER_TAGS, DATE_FOREIGN_PATTERN
+from ._common import class_and_id, clean_text, in_non_article_part
 
-__all__ = ["DatesExtractor"]
+__all__ = ["DateOptions", "DatesExtractor"]
 
 #: /2018/06/20/ or /2018-06-20/ in an article URL.
 URL_DATE = re.compile(
-    r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)"
+    r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_.]|$)"
 )
 #: Text longer than this around a stamp is prose that mentions a date.
 MAX_STAMP_CONTEXT_CHARS = 100
+#: Date-labelled elements with more text than this are not a date line.
+MAX_DATE_ELEMENT_CHARS = 150
+#: At most this many date-labelled elements are read (a calendar widget has hundreds).
+MAX_DATE_ELEMENTS = 40
+#: A URL date earlier than the structured date by more than this is the original.
+URL_DATE_TOLERANCE = timedelta(days=1)
+
 _STAMP_RULES = [r for r in DATA_LINES if r.field in ("published", "updated")]
-# A cheap XPath prefilter so only text nodes that could be stamps reach Python.
+# Cheap XPath prefilters so only nodes that could be stamps reach Python.
 _STAMP_XPATH = (
     "//text()[string-length(normalize-space(.)) > 4 and string-length(.) < 200 and "
     "re:test(., '(updated|published|posted|modified|aktualisiert|ver.ffentlicht|erschienen"
     "|mis .. jour|publi|actualizado|atualizado)', 'i')]"
 )
+_DATE_ELEMENT_XPATH = (
+    "//*[re:test(concat(@class, ' ', @id), "
+    "'date|time|datum|dateline|posted|publish|byline|meta|zeit|fecha', 'i')]"
+)
 _NS = {"re": "http://exslt.org/regular-expressions"}
+_UPDATED_LABEL = re.compile(r"updat|modif|aktualis|actualiz|mis à jour", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DateOptions:
+    #: Ask htmldate (a trafilatura dependency) when no other source gives a day.
+    use_htmldate: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    value: Stamp
+    text: str
+    source: str
+
+
+def _day(stamp: Stamp) -> date | None:
+    if isinstance(stamp, datetime):
+        return stamp.date()
+    if isinstance(stamp, date):
+        return stamp
+    return None
+
+
+def _is_utc_or_naive(stamp: Stamp) -> bool:
+    if not isinstance(stamp, datetime):
+        return False
+    return stamp.tzinfo is None or stamp.utcoffset() == timedelta(0)
 
 
 class DatesExtractor:
-    """``<time>``, visible "Updated: …" stamps and URL dates."""
+    """Decides ``published`` and ``updated`` from every date source on the page."""
 
     name = "dates"
     provides = frozenset({"published", "published_text", "updated", "updated_text"})
     requires: frozenset[str] = frozenset()
 
+    def __init__(self, options: DateOptions = DateOptions()) -> None:
+        self.options = options
+
     def __call__(self, page: Page, so_far: Draft) -> Finding:
         finding = Finding()
         if page.text_dump is not None:
             return finding  # a dump's stamps are lines; the chrome stage moves them
-        self._time_elements(page, so_far, finding)
-        self._visible_stamps(page, so_far, finding)
-        self._url_date(page, so_far, finding)
+        published = so_far.get("published")  # a value the caller gave wins
+        if published is None:
+            chosen = self._published(page, so_far, finding)
+            if chosen is not None:
+                finding.set("published", chosen.value, chosen.source)
+                finding.set("published_text", chosen.text, chosen.source)
+                published = chosen.value
+        if so_far.get("updated") is None:
+            updated = self._updated(page, so_far, published)
+            if updated is not None:
+                finding.set("updated", updated.value, updated.source)
+                finding.set("updated_text", updated.text, updated.source)
         return finding
 
+    # -- published -------------------------------------------------------------
+
+    def _published(self, page: Page, so_far: Draft, finding: Finding) -> _Candidate | None:
+        chosen = next(iter(self._structured(so_far, "published")), None)
+        if chosen is None:
+            chosen = next(iter(self._time_elements(page, "published")), None)
+        if chosen is None:
+            chosen = next(iter(self._visible_stamps(page, "published", None)), None)
+        url_day = self._url_day(page)
+        if chosen is not None:
+            chosen = self._cross_check(page, chosen, url_day, finding)
+        elif url_day is not None:
+            chosen = _Candidate(url_day, url_day.isoformat(), "url")
+        elif self.options.use_htmldate:
+            chosen = self._htmldate(page)
+        return chosen
+
+    def _cross_check(
+        self, page: Page, chosen: _Candidate, url_day: date | None, finding: Finding
+    ) -> _Candidate:
+        day = _day(chosen.value)
+        if day is None:
+            return chosen
+        if url_day is not None and day - url_day > URL_DATE_TOLERANCE:
+            finding.warnings.append(
+                f"dates: {chosen.source} gives {day.isoformat()}, the URL "
+                f"{url_day.isoformat()}: the URL's earlier day is kept"
+            )
+            return _Candidate(url_day, url_day.isoformat(), "url")
+        if _is_utc_or_naive(chosen.value):
+            shown = self._visible_days(page)
+            if shown and day not in shown:
+                near = [d for d in shown if abs(d - day) == timedelta(days=1)]
+                if len(near) == 1:
+                    finding.warnings.append(
+                        f"dates: {chosen.source} {chosen.text!r} is a UTC/zone-less stamp; "
+                        f"the page shows {near[0].isoformat()}, which is kept"
+                    )
+                    return _Candidate(near[0], chosen.text, f"{chosen.source}+visible-day")
+        return chosen
+
+    # -- updated -----------------------------------------------------------------
+
+    def _updated(self, page: Page, so_far: Draft, published: Stamp | None) -> _Candidate | None:
+        for candidates in (
+            self._structured(so_far, "updated"),
+            self._time_elements(page, "updated"),
+            self._visible_stamps(page, "updated", published),
+        ):
+            for candidate in candidates:
+                return candidate
+        return None
+
+    # -- sources -----------------------------------------------------------------
+
     @staticmethod
-    def _time_elements(page: Page, so_far: Draft, finding: Finding) -> None:
+    def _structured(so_far: Draft, field: str) -> list[_Candidate]:
+        texts = {(h.stage, h.source): str(h.value) for h in so_far.hints(f"{field}_text")}
+        out = []
+        for hint in so_far.hints(field):
+            if isinstance(hint.value, time) or not isinstance(hint.value, date):
+                continue  # a bare time of day is no publication date
+            text = texts.get((hint.stage, hint.source), hint.value.isoformat())
+            out.append(_Candidate(hint.value, text, f"{hint.stage}:{hint.source}"))
+        return out
+
+    @staticmethod
+    def _time_elements(page: Page, field: str) -> list[_Candidate]:
+        out = []
         for el in page.root.iter("time"):
             raw = el.get("datetime") or ""
             value = parse_iso(raw) if raw else None
             if value is None or in_non_article_part(el):
                 continue
-            label = (
-                f"{el.get('class') or ''} {el.get('itemprop') or ''} {el.text_content()}".lower()
-            )
-            field = "updated" if re.search(r"updat|modif|aktualis", label) else "published"
-            finding.set(field, value, "time[datetime]")
-            finding.set(f"{field}_text", clean_text(el.text_content()) or raw, "time[datetime]")
+            label = f"{el.get('class') or ''} {el.get('itemprop') or ''} {el.text_content()}"
+            parent = el.getparent()
+            if parent is not None:
+                label += " " + (parent.text or "")  # "Updated <time>…</time>"
+            is_updated = _UPDATED_LABEL.search(label) is not None
+            if is_updated == (field == "updated"):
+                out.append(
+                    _Candidate(value, clean_text(el.text_content()) or raw, "time[datetime]")
+                )
+        return out
 
     @staticmethod
-    def _visible_stamps(page: Page, so_far: Draft, finding: Finding) -> None:
-        wanted = [r for r in _STAMP_RULES if r.field not in so_far]
-        if not wanted:
-            return  # structured data gave both stamps: no need to read the page
+    def _visible_stamps(page: Page, field: str, anchor: Stamp | None) -> list[_Candidate]:
+        rules = [r for r in _STAMP_RULES if r.field == field]
+        out = []
         for node in page.root.xpath(_STAMP_XPATH, namespaces=_NS):
             parent = node.getparent()
             if parent is not None and node.is_tail:  # text after an element (or comment)
@@ -78,25 +220,54 @@ class DatesExtractor:
             text = clean_text(parent.text_content())
             if len(text) > MAX_STAMP_CONTEXT_CHARS:
                 text = clean_text(str(node))
-            for rule in wanted:
+            for rule in rules:
                 match = rule.pattern.fullmatch(text)
                 if not match:
                     continue
-                anchor = so_far.get("published") or finding.values.get("published")
                 value = parse_stamp(match.group("value"), anchor=anchor)
                 if value is not None:
-                    finding.set(rule.field, value, f"visible:{rule.id}")
-                    finding.set(f"{rule.field}_text", text, f"visible:{rule.id}")
+                    out.append(_Candidate(value, text, f"visible:{rule.id}"))
                 break
+        return out
 
     @staticmethod
-    def _url_date(page: Page, so_far: Draft, finding: Finding) -> None:
-        if not page.url or "published" in so_far:
-            return
-        match = URL_DATE.search(page.url)
-        if match:
-            try:
-                day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-            except ValueError:
-                return
-            finding.set("published", day, "url")
+    def _visible_days(page: Page) -> set[date]:
+        """Days written in date-labelled elements of the article (cheap parsers only)."""
+        days: set[date] = set()
+        for el in page.root.xpath(_DATE_ELEMENT_XPATH, namespaces=_NS)[:MAX_DATE_ELEMENTS]:
+            if not isinstance(el.tag, str) or el.tag in ("script", "style", "body", "html"):
+                continue
+            text = clean_text(el.text_content())
+            if not text or len(text) > MAX_DATE_ELEMENT_CHARS or in_non_article_part(el):
+                continue
+            value = parse_stamp(text, allow_dateparser=False)
+            day = _day(value) if value is not None else None
+            if day is not None:
+                days.add(day)
+        return days
+
+    @staticmethod
+    def _url_day(page: Page) -> date | None:
+        match = URL_DATE.search(page.url or "")
+        if not match:
+            return None
+        try:
+            return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            return None
+
+    @staticmethod
+    def _htmldate(page: Page) -> _Candidate | None:
+        from htmldate import find_date  # lazy: a trafilatura dependency, imported on need
+
+        # Only the article's part of the page: a teaser's "18 hours ago" or a
+        # comment's date is not the article's.
+        tree = page.copy_root()
+        for el in list(tree.iter(*DATE_FOREIGN_CONTAINER_TAGS)):
+            if DATE_FOREIGN_PATTERN.search(class_and_id(el)):
+                parent = el.getparent()
+                if parent is not None:
+                    parent.remove(el)
+        found = find_date(tree, url=page.url, original_date=True, extensive_search=True)
+        day = parse_iso(found) if found else None
+        return _Candidate(day, found, "htmldate") if day is not None and found else None

@@ -90,10 +90,6 @@ class JsonLdExtractor:
     name = "jsonld"
     provides = frozenset(
         {
-            "published",
-            "published_text",
-            "updated",
-            "updated_text",
             "section",
             "language",
             "description",
@@ -115,8 +111,8 @@ class JsonLdExtractor:
             for key, field in (("datePublished", "published"), ("dateModified", "updated")):
                 stamp = _stamp(obj.get(key))
                 if stamp and (strong or field == "published"):
-                    finding.set(field, stamp[0], f"{kind}.{key}")
-                    finding.set(f"{field}_text", stamp[1], f"{kind}.{key}")
+                    finding.hint(field, stamp[0], f"{kind}.{key}")
+                    finding.hint(f"{field}_text", stamp[1], f"{kind}.{key}")
             finding.hint(
                 "title", _text(obj.get("headline")) or _text(obj.get("name")), f"{kind}.headline"
             )

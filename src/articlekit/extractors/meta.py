@@ -76,10 +76,6 @@ class MetaExtractor:
     name = "meta"
     provides = frozenset(
         {
-            "published",
-            "published_text",
-            "updated",
-            "updated_text",
             "canonical_url",
             "section",
             "language",
@@ -137,20 +133,25 @@ class MetaExtractor:
                 for raw in page.meta.get(key, ()):
                     value = parse_iso(raw) or parse_stamp(raw)
                     if value is not None:
-                        finding.set(field, value, f"meta[name={key}]")
-                        finding.set(f"{field}_text", raw, f"meta[name={key}]")
+                        finding.hint(field, value, f"meta[name={key}]")
+                        finding.hint(f"{field}_text", raw, f"meta[name={key}]")
                         break
 
     @staticmethod
     def _microdata_dates(page: Page, finding: Finding) -> None:
         for el in page.root.xpath("//*[@itemprop='datePublished' or @itemprop='dateModified']"):
-            raw = el.get("datetime") or el.get("content") or clean_text(el.text_content())
+            # Blogger puts the ISO stamp in <abbr title> and a bare time in the text.
+            raw = (
+                el.get("datetime")
+                or el.get("content")
+                or el.get("title")
+                or clean_text(el.text_content())
+            )
             if not raw:
                 continue
             value = parse_iso(raw) or parse_stamp(raw)
             field = "published" if el.get("itemprop") == "datePublished" else "updated"
             if value is not None:
                 source = f"[itemprop={el.get('itemprop')}]"
-                finding.set(field, value, source)
-                finding.set(f"{field}_text", raw, source)
-
+                finding.hint(field, value, source)
+                finding.hint(f"{field}_text", raw, source)

@@ -16,10 +16,6 @@ class OpenGraphExtractor:
     name = "opengraph"
     provides = frozenset(
         {
-            "published",
-            "published_text",
-            "updated",
-            "updated_text",
             "section",
             "site_name",
             "description",
@@ -40,8 +36,8 @@ class OpenGraphExtractor:
             for raw in meta.get(key, ()):
                 value = parse_iso(raw) or parse_stamp(raw)
                 if value is not None:
-                    finding.set(field, value, f"meta[property={key}]")
-                    finding.set(f"{field}_text", raw, f"meta[property={key}]")
+                    finding.hint(field, value, f"meta[property={key}]")
+                    finding.hint(f"{field}_text", raw, f"meta[property={key}]")
                     break
         for key, field in (
             ("og:site_name", "site_name"),
