@@ -184,6 +184,39 @@ def _looks_binary(text: str, limits: PageLimits) -> bool:
     return controls / len(sample) > limits.max_control_share
 
 
+def _utf8_bytes(data: bytes) -> bytes | None:
+    """``data`` (without its BOM) when it is valid UTF-8 and nothing says otherwise."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data[:4].startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    if b"\x00" in data:
+        return None
+    match = _DECLARED_CHARSET.search(data[:CHARSET_PRESCAN_BYTES])
+    if match and _codec_for((match.group(1) or match.group(2)).decode("ascii", "ignore")) not in (
+        None,
+        "utf-8",
+    ):
+        return None  # a declared charset other than UTF-8 is honoured by decode_html
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return data
+
+
+def _parse(markup: str | bytes, encoding: str | None) -> html.HtmlElement:
+    try:
+        # huge_tree lifts libxml2's depth limit of 256, past which it drops
+        # the rest of pages with many unclosed elements. A new parser per
+        # page: lxml parsers must not be shared across threads.
+        parser = html.HTMLParser(huge_tree=True, encoding=encoding)
+        root: html.HtmlElement = html.document_fromstring(markup, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise NotHtmlError(f"no markup could be parsed: {exc}") from exc
+    return root
+
+
 class Page:
     """One decoded, parsed page. Read-only by contract."""
 
@@ -201,6 +234,7 @@ class Page:
         #: Set for already-extracted text (see :mod:`articlekit.textdump`); the
         #: tree is then empty and the text-aware stages read this instead.
         self.text_dump = text_dump
+        self._class_lookups: dict[Any, list[html.HtmlElement]] = {}
 
     @classmethod
     def from_text(cls, text: str, url: str | None = None) -> Page:
@@ -230,6 +264,13 @@ class Page:
                 raise EmptyInputError("input is empty")
             if _binary_bytes(source, limits):
                 raise NotHtmlError("input looks like binary data, not a page")
+            utf8 = _utf8_bytes(source)
+            if utf8 is not None and not utf8.strip():
+                raise EmptyInputError("input is only a byte-order mark and whitespace")
+            if utf8 is not None:
+                # Most pages: valid UTF-8, so lxml reads the bytes itself, which
+                # spares a Python decode and lxml's re-encoding of the str.
+                return cls(_parse(utf8, "utf-8"), url=url, encoding="utf-8")
             text, encoding = decode_html(source)
         elif isinstance(source, str):
             if len(source) > limits.max_bytes:
@@ -247,14 +288,7 @@ class Page:
         if text.lstrip().startswith("<?xml"):
             # lxml refuses str input that carries an encoding declaration.
             text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1)
-        try:
-            # huge_tree lifts libxml2's depth limit of 256, past which it drops
-            # the rest of pages with many unclosed elements. A new parser per
-            # page: lxml parsers must not be shared across threads.
-            root = html.document_fromstring(text, parser=html.HTMLParser(huge_tree=True))
-        except (etree.ParserError, ValueError) as exc:
-            raise NotHtmlError(f"no markup could be parsed: {exc}") from exc
-        return cls(root, url=url, encoding=encoding)
+        return cls(_parse(text, None), url=url, encoding=encoding)
 
     def copy_root(self) -> html.HtmlElement:
         """A deep copy of the tree, for stages that prune."""
@@ -295,6 +329,32 @@ class Page:
             if (el.get("type") or "").strip().lower() == "application/ld+json"
         ]
         return objects_from_scripts(scripts)
+
+    @cached_property
+    def classed(self) -> list[tuple[html.HtmlElement, str]]:
+        """Every element with a class, id or role, with those lower-cased, in page order.
+
+        One pass over the tree shared by every stage that looks elements up by
+        class vocabulary: walking a big page costs milliseconds, so it is done once.
+        """
+        out: list[tuple[html.HtmlElement, str]] = []
+        for el in self.root.iter(etree.Element):
+            attrib = el.attrib
+            if "class" in attrib or "id" in attrib or "role" in attrib:
+                key = f"{attrib.get('class', '')} {attrib.get('id', '')} {attrib.get('role', '')}"
+                out.append((el, key.lower()))
+        return out
+
+    def with_class(self, pattern: Any) -> list[html.HtmlElement]:
+        """Elements whose class/id/role matches ``pattern`` (a compiled regex).
+
+        Memoised per pattern: several stages ask for the same vocabulary.
+        """
+        found = self._class_lookups.get(pattern)
+        if found is None:
+            found = [el for el, key in self.classed if pattern.search(key)]
+            self._class_lookups[pattern] = found
+        return found
 
     @cached_property
     def html_lang(self) -> str | None:

@@ -6,17 +6,21 @@ from collections.abc import Iterable
 
 import regex
 
-from .rules import AUTHOR_ROLE_WORDS, BYLINE_PREFIX, ORGANIZATION_WORDS
+from .rules import AUTHOR_CREDENTIALS, AUTHOR_ROLE_WORDS, BYLINE_PREFIX, ORGANIZATION_WORDS
 
 __all__ = ["clean_authors", "looks_like_person"]
 
 _EMAIL = regex.compile(r"\S+@\S+\.\w+")
 _HANDLE = regex.compile(r"(?<!\w)@\w+")
 _URL = regex.compile(r"https?://\S+")
+# "Erica Nardozzi For Dailymail.Com", "Jane Doe of Reuters": the outlet goes.
+_AFFILIATION = regex.compile(r"\s+(?:for|from|of|at|für|pour|para)\s+\S.*$", regex.IGNORECASE)
 _SPLIT = regex.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", regex.IGNORECASE)
 _NAME_WORD = regex.compile(
     r"^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.|(?:van|von|der|de|da|del|la|le|di|du|bin|al)|\p{Lu}\p{Ll}*-\p{Lu}\p{Ll}*)$"
 )
+# "Jr.", "Sr." and initials ("Nelson C.J.") end with a period that is the name's.
+_KEEPS_PERIOD = regex.compile(r"(?:\b(?:Jr|Sr)|(?<!\w)\p{Lu}|\.\p{Lu})\.$")
 #: A person's name in a byline has this many words at most (and at least).
 MAX_NAME_WORDS = 5
 MIN_NAME_WORDS = 2
@@ -35,7 +39,10 @@ def looks_like_person(name: str) -> bool:
 def _strip_roles(part: str) -> str:
     words = part.split()
     # Drop role words from the end ("Jane Doe Staff Writer") and the start.
-    while words and words[-1].lower().strip(".,") in AUTHOR_ROLE_WORDS:
+    while words and (
+        words[-1].lower().strip(".,") in AUTHOR_ROLE_WORDS
+        or words[-1].strip(".,") in AUTHOR_CREDENTIALS
+    ):
         words.pop()
     while words and words[0].lower().strip(".,") in AUTHOR_ROLE_WORDS:
         words.pop(0)
@@ -53,8 +60,11 @@ def clean_authors(raw: Iterable[str]) -> tuple[str, ...]:
     for text in raw:
         text = _URL.sub(" ", _EMAIL.sub(" ", _HANDLE.sub(" ", text)))
         text = BYLINE_PREFIX.sub("", " ".join(text.split()))
+        text = _AFFILIATION.sub("", text)
         for part in _SPLIT.split(text):
-            name = _strip_roles(BYLINE_PREFIX.sub("", part.strip(" .:-–—()[]")))
+            name = _strip_roles(BYLINE_PREFIX.sub("", part.strip(" :-–—()[]")))
+            if name.endswith(".") and not _KEEPS_PERIOD.search(name):
+                name = name[:-1]
             if name.isupper() and len(name) > 3:
                 name = name.title()  # "JANE DOE" bylines
             if not looks_like_person(name):

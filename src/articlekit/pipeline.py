@@ -62,8 +62,10 @@ ARTICLE_FIELDS = frozenset(
 )
 
 #: Intermediate fields passed between stages but not part of the Article.
-#: ``candidate_paragraphs`` is the body before chrome stripping.
-WORKING_FIELDS = frozenset({"candidate_paragraphs"})
+#: ``candidate_paragraphs`` is the body before chrome stripping;
+#: ``title_element`` the headline's element, around which bylines and
+#: datelines are looked for first.
+WORKING_FIELDS = frozenset({"candidate_paragraphs", "title_element"})
 
 _WORD = regex.compile(r"\w+")
 

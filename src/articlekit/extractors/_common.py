@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from lxml import html
 
+from ..page import Page
 from ..rules import NON_ARTICLE_PATTERN, NON_ARTICLE_TAGS
 
 __all__ = [
+    "article_region",
     "class_and_id",
     "clean_text",
     "in_non_article_part",
@@ -58,3 +63,33 @@ def language_code(value: str) -> str | None:
     """``en-US`` / ``en_US`` / ``EN`` -> ``en``; nonsense -> None."""
     code = value.strip().replace("_", "-").split("-")[0].lower()
     return code if code.isalpha() and 2 <= len(code) <= 3 else None
+
+
+#: How many levels above the headline the article's header region reaches
+#: when the headline has no <article> ancestor.
+HEADER_REGION_LEVELS = 3
+
+
+def article_region(page: Page, so_far: Mapping[str, Any]) -> html.HtmlElement:
+    """The part of the page that holds the article: where bylines and stamps are.
+
+    The headline's ``<article>`` ancestor, else a few levels above the
+    headline, else the first ``<article>`` or ``<main>``, else the whole page.
+    Scanning this rather than the page keeps text searches cheap on big pages.
+    """
+    title = so_far.get("title_element")
+    if title is not None:
+        node = title
+        for ancestor in title.iterancestors("article"):
+            return ancestor
+        for _ in range(HEADER_REGION_LEVELS):
+            parent = node.getparent()
+            if parent is None:
+                break
+            node = parent
+        return node
+    for tag in ("article", "main"):
+        found = next(page.root.iter(tag), None)
+        if found is not None:
+            return found
+    return page.root

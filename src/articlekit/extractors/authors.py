@@ -1,21 +1,50 @@
-"""Authors: structured hints first, else the visible byline."""
+"""Authors: the visible byline weighed against structured author fields.
+
+Structured sources (JSON-LD, meta) name authors reliably but often list more
+people than the byline shows (editors, photographers) or an organisation. The
+page's own byline names the people readers see. So:
+
+* byline and structured names agree → the byline's people, in page order,
+  when they include every structured name; else the structured names the
+  byline shows;
+* only one source → its people;
+* names that are the site's or publisher's name are left out.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+
+import unicodedata
+
+from lxml import etree, html
 
 from ..page import Page
 from ..people import clean_authors
 from ..pipeline import Draft, Finding
-from ..rules import BYLINE_VOCABULARY
-from ._common import class_and_id, clean_text, in_non_article_part
+from ..rules import BYLINE_PREFIX, BYLINE_VOCABULARY
+from ._common import article_region, clean_text, in_non_article_part
 
 __all__ = ["AuthorsExtractor"]
 
 #: Byline elements longer than this are author bios, not bylines.
 MAX_BYLINE_CHARS = 120
+#: At most this many byline-like elements are read.
+MAX_BYLINE_ELEMENTS = 12
+# Text nodes that start like a byline ("By", "Von", "Par", "Por", "Door").
+_BY_XPATH = etree.XPath(
+    ".//text()[string-length(.) < 100 and re:test(., '^\\s*(by|von|par|por|door|di)(\\s|$)', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+_BYLINE_TAGS = frozenset({"span", "div", "p", "a", "address", "li"})
+
+
+def _key(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 class AuthorsExtractor:
-    """People from JSON-LD/meta hints, else from rel=author links and byline elements."""
+    """People from the visible byline and from structured author hints."""
 
     name = "authors"
     provides = frozenset({"authors"})
@@ -23,40 +52,91 @@ class AuthorsExtractor:
 
     def __call__(self, page: Page, so_far: Draft) -> Finding:
         finding = Finding()
+        structured: tuple[str, ...] = ()
+        structured_source = ""
         for hint in so_far.hints("authors"):
             if hint.value:
-                finding.set("authors", tuple(hint.value), f"{hint.stage}:{hint.source}")
-                return finding
-        for source, texts in self._bylines(page):
-            people = clean_authors(texts)
-            if people:
-                finding.set("authors", people, source)
+                structured, structured_source = tuple(hint.value), f"{hint.stage}:{hint.source}"
                 break
+        region = article_region(page, so_far)
+        visible, visible_source, byline_text = self._visible(page, region)
+        sites = {
+            _key(str(v))
+            for v in (so_far.get("site_name"), *[h.value for h in so_far.hints("site_name")])
+            if v
+        }
+        structured = tuple(a for a in structured if _key(a) not in sites)
+        visible = tuple(a for a in visible if _key(a) not in sites)
+        if structured and visible:
+            shown = _key(byline_text)
+            in_byline = tuple(a for a in structured if _key(a) in shown)
+            if len(in_byline) == len(structured):
+                finding.set("authors", visible, visible_source)
+            elif in_byline:
+                finding.set("authors", in_byline, f"{structured_source}+byline")
+            else:
+                finding.set("authors", structured, structured_source)
+        elif structured:
+            finding.set("authors", structured, structured_source)
+        elif visible:
+            finding.set("authors", visible, visible_source)
         return finding
 
     @staticmethod
-    def _bylines(page: Page) -> list[tuple[str, list[str]]]:
-        found: list[tuple[str, list[str]]] = []
-        links = [
-            clean_text(a.text_content())
-            for a in page.root.xpath(
-                "//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]"
-            )
-            if not in_non_article_part(a)
-        ]
-        if links:
-            found.append(("a[rel=author]", links))
-        for el in page.root.xpath("//*[@itemprop='author']"):
-            names = el.xpath(".//*[@itemprop='name']")
-            text = clean_text((names[0] if names else el).text_content())
-            if text and not in_non_article_part(el):
-                found.append(("[itemprop=author]", [text]))
-                break
-        for el in page.root.iter("span", "div", "p", "a", "address", "li"):
-            if not BYLINE_VOCABULARY.search(class_and_id(el)):
-                continue
-            text = clean_text(el.text_content())
-            if text and len(text) <= MAX_BYLINE_CHARS and not in_non_article_part(el):
-                found.append((f"{el.tag}.byline", [text]))
-                break
-        return found
+    def _visible(page: Page, region: html.HtmlElement) -> tuple[tuple[str, ...], str, str]:
+        """People of the first byline that names any, its source and its text."""
+        for source, pieces in _bylines(page, region):
+            people = clean_authors(pieces)
+            if people:
+                return people, source, " ".join(pieces)
+        return (), "", ""
+
+
+def _pieces(el: html.HtmlElement) -> list[str]:
+    """The byline's text split where its elements split it.
+
+    "<a>Deborah Netburn</a><span>Staff Writer</span>" must not become one
+    run-on name, so each text node is a piece of its own.
+    """
+    return [t for t in (clean_text(x) for x in el.itertext()) if t]
+
+
+def _bylines(page: Page, region: html.HtmlElement) -> Iterator[tuple[str, list[str]]]:
+    """Byline candidates in trust order: "By …" lines, microdata, byline classes, rel=author.
+
+    A generator: the caller stops at the first that names people, so the
+    costlier searches further down run only on pages that need them.
+    """
+
+    def usable(el: html.HtmlElement | None) -> bool:
+        if el is None or not isinstance(el.tag, str):
+            return False
+        text = clean_text(el.text_content())
+        return bool(text) and len(text) <= MAX_BYLINE_CHARS and not in_non_article_part(el)
+
+    for node in _BY_XPATH(region):
+        parent = node.getparent()
+        if parent is not None and node.is_tail:
+            parent = parent.getparent()
+        if usable(parent) and BYLINE_PREFIX.match(clean_text(parent.text_content())):
+            yield "visible:by", _pieces(parent)
+    names = []
+    for el in page.root.xpath("//*[@itemprop='author']"):
+        inner = el.xpath(".//*[@itemprop='name']")
+        target = inner[0] if inner else el
+        if usable(target):
+            names.append(clean_text(target.get("content") or target.text_content()))
+    if names:
+        yield "[itemprop=author]", names
+    for el in page.with_class(BYLINE_VOCABULARY)[:MAX_BYLINE_ELEMENTS]:
+        if el.tag in _BYLINE_TAGS and usable(el):
+            yield f"{el.tag}.byline", _pieces(el)
+    links = [
+        clean_text(a.text_content())
+        for a in page.root.xpath(
+            "//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]"
+        )
+        if usable(a)
+    ]
+    if links:
+        yield "a[rel=author]", links

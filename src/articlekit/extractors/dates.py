@@ -30,12 +30,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from lxml import etree, html
+
 from ..article import Stamp
 from ..dates import parse_iso, parse_stamp
 from ..page import Page
 from ..pipeline import Draft, Finding
 from ..rules import DATA_LINES, DATE_FOREIGN_CONTAINER_TAGS, DATE_FOREIGN_PATTERN
-from ._common import class_and_id, clean_text, in_non_article_part
+from ._common import article_region, class_and_id, clean_text, in_non_article_part
 
 __all__ = ["DateOptions", "DatesExtractor"]
 
@@ -53,17 +55,15 @@ MAX_DATE_ELEMENTS = 40
 URL_DATE_TOLERANCE = timedelta(days=1)
 
 _STAMP_RULES = [r for r in DATA_LINES if r.field in ("published", "updated")]
-# Cheap XPath prefilters so only nodes that could be stamps reach Python.
-_STAMP_XPATH = (
-    "//text()[string-length(normalize-space(.)) > 4 and string-length(.) < 200 and "
-    "re:test(., '(updated|published|posted|modified|aktualisiert|ver.ffentlicht|erschienen"
-    "|mis .. jour|publi|actualizado|atualizado)', 'i')]"
+# A cheap XPath prefilter so only text nodes that could be stamps reach Python;
+# run over the article region only (see _common.article_region).
+_STAMP_XPATH = etree.XPath(
+    ".//text()[string-length(.) < 200 and "
+    "re:test(., 'updat|publi|posted|modified|aktualisiert|ver.ffentlicht|erschienen"
+    "|mis .. jour|actualizado|atualizado', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
 )
-_DATE_ELEMENT_XPATH = (
-    "//*[re:test(concat(@class, ' ', @id), "
-    "'date|time|datum|dateline|posted|publish|byline|meta|zeit|fecha', 'i')]"
-)
-_NS = {"re": "http://exslt.org/regular-expressions"}
+_DATE_CLASS_PATTERN = re.compile(r"date|time|datum|posted|publish|byline|meta|zeit|fecha")
 _UPDATED_LABEL = re.compile(r"updat|modif|aktualis|actualiz|mis à jour", re.IGNORECASE)
 
 
@@ -129,7 +129,9 @@ class DatesExtractor:
         if chosen is None:
             chosen = next(iter(self._time_elements(page, "published")), None)
         if chosen is None:
-            chosen = next(iter(self._visible_stamps(page, "published", None)), None)
+            chosen = next(
+                iter(self._visible_stamps(article_region(page, so_far), "published", None)), None
+            )
         url_day = self._url_day(page)
         if chosen is not None:
             chosen = self._cross_check(page, chosen, url_day, finding)
@@ -169,7 +171,7 @@ class DatesExtractor:
         for candidates in (
             self._structured(so_far, "updated"),
             self._time_elements(page, "updated"),
-            self._visible_stamps(page, "updated", published),
+            self._visible_stamps(article_region(page, so_far), "updated", published),
         ):
             for candidate in candidates:
                 return candidate
@@ -208,10 +210,12 @@ class DatesExtractor:
         return out
 
     @staticmethod
-    def _visible_stamps(page: Page, field: str, anchor: Stamp | None) -> list[_Candidate]:
+    def _visible_stamps(
+        region: html.HtmlElement, field: str, anchor: Stamp | None
+    ) -> list[_Candidate]:
         rules = [r for r in _STAMP_RULES if r.field == field]
         out = []
-        for node in page.root.xpath(_STAMP_XPATH, namespaces=_NS):
+        for node in _STAMP_XPATH(region):
             parent = node.getparent()
             if parent is not None and node.is_tail:  # text after an element (or comment)
                 parent = parent.getparent()
@@ -234,7 +238,7 @@ class DatesExtractor:
     def _visible_days(page: Page) -> set[date]:
         """Days written in date-labelled elements of the article (cheap parsers only)."""
         days: set[date] = set()
-        for el in page.root.xpath(_DATE_ELEMENT_XPATH, namespaces=_NS)[:MAX_DATE_ELEMENTS]:
+        for el in page.with_class(_DATE_CLASS_PATTERN)[:MAX_DATE_ELEMENTS]:
             if not isinstance(el.tag, str) or el.tag in ("script", "style", "body", "html"):
                 continue
             text = clean_text(el.text_content())

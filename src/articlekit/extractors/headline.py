@@ -2,18 +2,30 @@
 
 ``<title>``, og:title and JSON-LD ``headline`` are evidence (hints), not the
 answer: they often carry a site-name suffix or an SEO variant. The page's own
-``<h1>`` wins when it agrees with the evidence.
+heading (an ``<h1>``, an ``itemprop=headline``, a blog's ``entry-title``) wins
+when it agrees with the evidence; a heading that is the site's logo does not
+count.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections import Counter
+from collections.abc import Sequence
 
-from lxml import html
+import regex
+from lxml import etree, html
 
 from ..page import Page
 from ..pipeline import Draft, Finding
-from ..rules import SUBTITLE_VOCABULARY, TITLE_SEPARATORS
+from ..rules import (
+    BRANDING_VOCABULARY,
+    HEADLINE_CLASS_VOCABULARY,
+    KICKER_VOCABULARY,
+    SUBTITLE_VOCABULARY,
+    TITLE_SEPARATORS,
+)
 from ..textdump import split_dump
 from ._common import class_and_id, clean_text, in_non_article_part
 
@@ -25,18 +37,59 @@ MAX_HEADLINE_CHARS = 300
 MIN_HEADLINE_WORDS = 2
 #: A title part with at most this many words may be a site name or section.
 MAX_SITE_PART_WORDS = 4
+#: Share of a heading's words that must occur in a title hint for the two to
+#: name the same story...
+MIN_AGREEMENT = 0.8
+#: ...and share of the hint's words the heading must cover (a hint may carry a
+#: site name and a kicker, but not a whole other sentence).
+MIN_EVIDENCE_COVERAGE = 0.4
+# Non-heading elements whose class says they hold a post's title.
+TITLE_CLASS_PATTERN = re.compile(r"headline|entry-title|post-title")
+#: Only the first headings of a page are considered (teaser grids have hundreds).
+MAX_HEADING_CANDIDATES = 40
+#: Elements inside a heading that are never part of its words.
+HEADING_NOISE_TAGS = frozenset({"small", "time", "button", "script", "style", "noscript", "svg"})
+#: Only headings this likely (h1, itemprop=headline, a title class) pick the
+#: headline part of a document title.
+HEADING_RANK_FOR_TITLE_PARTS = 2
+#: "Headline : Blog | Site" needs more than one split.
+MAX_TITLE_SPLITS = 3
+
+_WORD = regex.compile(r"\w+")
+_HEADING_XPATH = etree.XPath("//h1 | //h2 | //h3 | //*[@itemprop='headline']")
 
 
 def _key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-def strip_site_name(title: str, site_name: str | None, host: str | None) -> str:
-    """Remove " | Site" / "Site - " parts from a document title."""
+def strip_site_name(
+    title: str, site_name: str | None, host: str | None, headings: Sequence[str] = ()
+) -> str:
+    """Remove " | Site" / "Site - " parts from a document title.
+
+    A part that one of the page's ``headings`` repeats is the headline; else
+    parts naming the site (or its host) go; else a short end part is taken
+    for the site name.
+    """
+    for _ in range(MAX_TITLE_SPLITS):
+        stripped = _strip_once(title, site_name, host, headings)
+        if stripped == title:
+            return title
+        title = stripped
+    return title
+
+
+def _strip_once(
+    title: str, site_name: str | None, host: str | None, headings: Sequence[str]
+) -> str:
     for sep in TITLE_SEPARATORS:
         if sep not in title:
             continue
         parts = [p.strip() for p in title.split(sep)]
+        for part in parts:
+            if any(agreement(part, h) >= MIN_AGREEMENT for h in headings):
+                return part
         site_keys = {_key(site_name)} if site_name else set()
         kept = [
             p
@@ -54,9 +107,23 @@ def strip_site_name(title: str, site_name: str | None, host: str | None) -> str:
     return title
 
 
-def _agrees(heading: str, evidence: list[str]) -> bool:
-    key = _key(heading)
-    return any(key and (key == _key(e) or key in _key(e)) for e in evidence)
+def _tokens(text: str) -> list[str]:
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def agreement(heading: str, evidence: str) -> float:
+    """How well a heading matches a piece of evidence, from 0 to 1.
+
+    Word overlap rather than string equality: quotes, dashes and a site-name
+    suffix on the evidence side must not hide that both name the same story.
+    The heading must be nearly all inside the evidence (it may be shorter).
+    """
+    head, ev = _tokens(heading), _tokens(evidence)
+    if not head or not ev:
+        return 0.0
+    common = sum((Counter(head) & Counter(ev)).values())
+    covered = common / len(head)
+    return covered if common / len(ev) >= MIN_EVIDENCE_COVERAGE else 0.0
 
 
 def _host(url: str | None) -> str | None:
@@ -65,11 +132,101 @@ def _host(url: str | None) -> str | None:
     return url.split("://", 1)[1].split("/", 1)[0].lower().removeprefix("www.")
 
 
+def _in_branding(el: html.HtmlElement) -> bool:
+    """A heading that is the site's logo or name (blog themes put it in an h1)."""
+    node: html.HtmlElement | None = el
+    for _ in range(4):
+        if node is None:
+            return False
+        if BRANDING_VOCABULARY.search(class_and_id(node)):
+            return True
+        node = node.getparent()
+    return False
+
+
+def heading_text(el: html.HtmlElement) -> str:
+    """A heading's text without its kicker label or screen-reader-only words."""
+    skipped = [
+        d
+        for d in el.iterdescendants()
+        if isinstance(d.tag, str)
+        and (d.tag in HEADING_NOISE_TAGS or KICKER_VOCABULARY.search(class_and_id(d)))
+    ]
+    if not skipped:
+        return clean_text(el.text_content())
+    parts: list[str] = []
+    skip_ids = {id(d) for d in skipped}
+
+    def walk(node: html.HtmlElement) -> None:
+        if id(node) in skip_ids:
+            parts.append(node.tail or "")
+            return
+        parts.append(node.text or "")
+        for child in node:
+            if isinstance(child.tag, str):
+                walk(child)
+            else:
+                parts.append(child.tail or "")
+        if node is not el:
+            parts.append(node.tail or "")
+
+    walk(el)
+    return clean_text(" ".join(parts)).strip(" :–—-|")
+
+
+def _refine(el: html.HtmlElement, text: str, evidence: list[str]) -> str:
+    """Cut a kicker or a site suffix off a heading when the evidence shows the cut.
+
+    "Energiewende Oberland: Klimavorreiter Oberland?" with og:title
+    "Klimavorreiter Oberland? | Site" gives the second span; "Headline |
+    Site" inside an h1 gives "Headline".
+    """
+    if not evidence or any(agreement(text, e) == 1.0 and agreement(e, text) > 0 for e in evidence):
+        return text
+    pieces = [heading_text(child) for child in el if isinstance(child.tag, str)]
+    # The heading's own words, without any child element (a kicker span).
+    pieces.append(clean_text(" ".join([el.text or ""] + [c.tail or "" for c in el])))
+    for sep in (*TITLE_SEPARATORS, ": "):
+        if sep in text:
+            pieces += [p.strip() for p in text.split(sep)]
+    for piece in pieces:
+        if len(piece.split()) >= MIN_HEADLINE_WORDS and any(
+            agreement(piece, e) == 1.0 for e in evidence
+        ):
+            return piece
+    return text
+
+
+def _candidates(page: Page) -> list[tuple[int, html.HtmlElement, str]]:
+    """Headings that could be the headline, with a rank (lower is likelier)."""
+    out: list[tuple[int, html.HtmlElement, str]] = []
+    headings = _HEADING_XPATH(page.root)[:MAX_HEADING_CANDIDATES]
+    titled = [el for el in page.with_class(TITLE_CLASS_PATTERN) if el.tag in ("div", "span", "p")]
+    for el in headings + titled[:MAX_HEADING_CANDIDATES]:
+        text = heading_text(el)
+        words = len(text.split())
+        if not (words >= MIN_HEADLINE_WORDS and len(text) <= MAX_HEADLINE_CHARS):
+            continue
+        if _in_branding(el) or in_non_article_part(el):
+            continue
+        if el.get("itemprop") == "headline":
+            rank = 0
+        elif el.tag == "h1":
+            rank = 1
+        elif HEADLINE_CLASS_VOCABULARY.search(class_and_id(el)):
+            rank = 2
+        else:
+            rank = 3
+        out.append((rank, el, text))
+    out.sort(key=lambda c: c[0])
+    return out
+
+
 class HeadlineExtractor:
     """The article's own heading; hints as a fallback with the site name removed."""
 
     name = "headline"
-    provides = frozenset({"title", "subtitle"})
+    provides = frozenset({"title", "subtitle", "title_element"})
     requires: frozenset[str] = frozenset()
 
     def __call__(self, page: Page, so_far: Draft) -> Finding:
@@ -79,33 +236,32 @@ class HeadlineExtractor:
             finding.set("title", title, "text:first-line")
             return finding
         evidence = [str(h.value) for h in so_far.hints("title")]
-        headings = [
-            el
-            for el in page.root.iter("h1")
-            if len(clean_text(el.text_content()).split()) >= MIN_HEADLINE_WORDS
-            and len(clean_text(el.text_content())) <= MAX_HEADLINE_CHARS
-        ]
-        chosen: html.HtmlElement | None = None
-        for el in headings:
-            if _agrees(clean_text(el.text_content()), evidence):
-                chosen = el
-                break
-        if chosen is None:
-            in_article = [el for el in headings if not in_non_article_part(el)]
-            if len(in_article) == 1 and not evidence:
-                chosen = in_article[0]
+        candidates = _candidates(page)
+        chosen: tuple[int, html.HtmlElement, str] | None = None
+        best = 0.0
+        for candidate in candidates:
+            score = max((agreement(candidate[2], e) for e in evidence), default=0.0)
+            if score >= MIN_AGREEMENT and score > best + 1e-9:
+                chosen, best = candidate, score
+                if score == 1.0:
+                    break
+        if chosen is None:  # one h1 in the article: the page says it is the headline
+            h1s = [c for c in candidates if c[0] <= 1]
+            chosen = h1s[0] if len(h1s) == 1 else None
         if chosen is not None:
-            finding.set("title", clean_text(chosen.text_content()), "h1")
-            finding.set("subtitle", _subtitle(chosen), "h1+subtitle")
+            finding.set("title", _refine(chosen[1], chosen[2], evidence), chosen[1].tag)
+            finding.set("title_element", chosen[1], chosen[1].tag)
+            finding.set("subtitle", _subtitle(chosen[1]), f"{chosen[1].tag}+subtitle")
         elif evidence:
             site = so_far.get("site_name") or next(
                 (str(h.value) for h in so_far.hints("site_name")), None
             )
-            best = so_far.hints("title")[0]
+            hint = so_far.hints("title")[0]
+            headings = [c[2] for c in candidates if c[0] <= HEADING_RANK_FOR_TITLE_PARTS]
             finding.set(
                 "title",
-                strip_site_name(str(best.value), site, _host(page.url)),
-                f"{best.stage}:{best.source}",
+                strip_site_name(str(hint.value), site, _host(page.url), headings),
+                f"{hint.stage}:{hint.source}",
             )
         return finding
 

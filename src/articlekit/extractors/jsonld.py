@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from ..dates import parse_iso, parse_stamp
@@ -29,6 +30,9 @@ ARTICLE_TYPES = frozenset(
         "TechArticle",
         "ScholarlyArticle",
         "Report",
+        "Review",
+        "Recipe",
+        "HowTo",
         "WebPage",
         "ItemPage",
     }
@@ -40,7 +44,8 @@ _PERSON_TYPES = frozenset({"Person"})
 
 def _text(value: Any) -> str | None:
     if isinstance(value, str):
-        return clean_text(value) or None
+        # Some CMSs write HTML entities ("&#039;", "&bull;") into JSON-LD strings.
+        return clean_text(html.unescape(value)) if "&" in value else clean_text(value) or None
     if isinstance(value, dict):
         return _text(value.get("name") or value.get("@value") or value.get("url"))
     if isinstance(value, list) and value:

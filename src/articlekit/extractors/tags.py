@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import html
 
 from ..page import Page
 from ..pipeline import Draft, Finding
 from ..rules import TAG_LIST_VOCABULARY
-from ._common import class_and_id, clean_text, in_non_article_part
+from ._common import clean_text, in_non_article_part
 
 __all__ = ["TagsExtractor", "dedupe_tags"]
 
@@ -16,9 +18,8 @@ MAX_TAG_CHARS = 60
 #: A "tag list" with more links than this is a site menu.
 MAX_TAGS = 40
 #: Hint sources that are generic keyword soup: used only when nothing else is.
-_BREADCRUMB_XPATH = (
-    "//*[contains(@class,'breadcrumb') or translate(@aria-label,'B','b')='breadcrumb']"
-)
+_TAG_LIST_TAGS = frozenset({"ul", "ol", "div", "section", "p", "nav"})
+_BREADCRUMB_PATTERN = re.compile(r"breadcrumb", re.IGNORECASE)
 _SOUP_SOURCES = ("meta[name=keywords]", "meta[name=news_keywords]", "meta[name=dc.subject]")
 
 
@@ -58,8 +59,8 @@ class TagsExtractor:
         rel_tags = [t for t in rel_tags if t and len(t) <= MAX_TAG_CHARS]
         if rel_tags and len(rel_tags) <= MAX_TAGS:
             finding.set("tags", dedupe_tags(rel_tags), "a[rel=tag]")
-        for el in page.root.iter("ul", "ol", "div", "section", "p", "nav"):
-            if not TAG_LIST_VOCABULARY.search(class_and_id(el)):
+        for el in page.with_class(TAG_LIST_VOCABULARY):
+            if el.tag not in _TAG_LIST_TAGS:
                 continue
             if el.tag != "nav" and in_non_article_part(el):
                 continue
@@ -77,7 +78,7 @@ class TagsExtractor:
 
     @staticmethod
     def _breadcrumb_section(page: Page, finding: Finding) -> None:
-        for el in page.root.xpath(_BREADCRUMB_XPATH):
+        for el in page.with_class(_BREADCRUMB_PATTERN):
             crumbs = [clean_text(a.text_content()) for a in el.iter("a")]
             crumbs = [
                 c
