@@ -23,12 +23,16 @@ _BREADCRUMB_PATTERN = re.compile(r"breadcrumb", re.IGNORECASE)
 _SOUP_SOURCES = ("meta[name=keywords]", "meta[name=news_keywords]", "meta[name=dc.subject]")
 
 
+# Separators and quotes that wrap tags in tag clouds ("#tag", "„Review”").
+_TAG_STRIP = "#,;|•·\"'„“”«»‘’ "
+
+
 def dedupe_tags(tags: list[str]) -> tuple[str, ...]:
     """Case-insensitive de-duplication, page order kept."""
     seen: set[str] = set()
     out: list[str] = []
     for tag in tags:
-        tag = clean_text(tag).strip("#,;")
+        tag = clean_text(tag).strip(_TAG_STRIP)
         key = tag.casefold()
         if tag and key not in seen:
             seen.add(key)
@@ -50,10 +54,12 @@ class TagsExtractor:
 
     def __call__(self, page: Page, so_far: Draft) -> Finding:
         finding = Finding()
+        # WordPress marks category links rel="category tag": those are sections.
         rel_tags = [
             clean_text(a.text_content())
             for a in page.root.xpath(
-                "//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]"
+                "//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')"
+                " and not(contains(concat(' ', normalize-space(@rel), ' '), ' category '))]"
             )
         ]
         rel_tags = [t for t in rel_tags if t and len(t) <= MAX_TAG_CHARS]
