@@ -13,9 +13,8 @@ page's own byline names the people readers see. So:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import unicodedata
+from collections.abc import Iterator
 
 from lxml import etree, html
 

@@ -197,12 +197,19 @@ def _refine(el: html.HtmlElement, text: str, evidence: list[str]) -> str:
     return text
 
 
-def _candidates(page: Page) -> list[tuple[int, html.HtmlElement, str]]:
-    """Headings that could be the headline, with a rank (lower is likelier)."""
+def _candidates(page: Page, *, titled: bool) -> list[tuple[int, html.HtmlElement, str]]:
+    """Headings that could be the headline, with a rank (lower is likelier).
+
+    With ``titled``, also non-heading elements whose class names a title
+    (a blog's ``div.entry-title``); that needs a class scan of the page.
+    """
     out: list[tuple[int, html.HtmlElement, str]] = []
-    headings = _HEADING_XPATH(page.root)[:MAX_HEADING_CANDIDATES]
-    titled = [el for el in page.with_class(TITLE_CLASS_PATTERN) if el.tag in ("div", "span", "p")]
-    for el in headings + titled[:MAX_HEADING_CANDIDATES]:
+    elements = _HEADING_XPATH(page.root)[:MAX_HEADING_CANDIDATES]
+    if titled:
+        elements = [
+            el for el in page.with_class(TITLE_CLASS_PATTERN) if el.tag in ("div", "span", "p")
+        ][:MAX_HEADING_CANDIDATES]
+    for el in elements:
         text = heading_text(el)
         words = len(text.split())
         if not (words >= MIN_HEADLINE_WORDS and len(text) <= MAX_HEADLINE_CHARS):
@@ -222,6 +229,21 @@ def _candidates(page: Page) -> list[tuple[int, html.HtmlElement, str]]:
     return out
 
 
+def _best_agreeing(
+    candidates: list[tuple[int, html.HtmlElement, str]], evidence: list[str]
+) -> tuple[tuple[int, html.HtmlElement, str] | None, float]:
+    """The likeliest candidate that agrees with the evidence, and how well."""
+    chosen: tuple[int, html.HtmlElement, str] | None = None
+    best = 0.0
+    for candidate in candidates:
+        score = max((agreement(candidate[2], e) for e in evidence), default=0.0)
+        if score >= MIN_AGREEMENT and score > best + 1e-9:
+            chosen, best = candidate, score
+            if score == 1.0:
+                break
+    return chosen, best
+
+
 class HeadlineExtractor:
     """The article's own heading; hints as a fallback with the site name removed."""
 
@@ -236,15 +258,14 @@ class HeadlineExtractor:
             finding.set("title", title, "text:first-line")
             return finding
         evidence = [str(h.value) for h in so_far.hints("title")]
-        candidates = _candidates(page)
-        chosen: tuple[int, html.HtmlElement, str] | None = None
-        best = 0.0
-        for candidate in candidates:
-            score = max((agreement(candidate[2], e) for e in evidence), default=0.0)
-            if score >= MIN_AGREEMENT and score > best + 1e-9:
-                chosen, best = candidate, score
-                if score == 1.0:
-                    break
+        candidates = _candidates(page, titled=False)
+        chosen, best = _best_agreeing(candidates, evidence)
+        if best < 1.0 and evidence:
+            more = _candidates(page, titled=True)
+            extra, extra_best = _best_agreeing(more, evidence)
+            if extra is not None and extra_best > best:
+                chosen, best = extra, extra_best
+            candidates += more
         if chosen is None:  # one h1 in the article: the page says it is the headline
             h1s = [c for c in candidates if c[0] <= 1]
             chosen = h1s[0] if len(h1s) == 1 else None

@@ -65,7 +65,7 @@ class TagsExtractor:
         rel_tags = [t for t in rel_tags if t and len(t) <= MAX_TAG_CHARS]
         if rel_tags and len(rel_tags) <= MAX_TAGS:
             finding.set("tags", dedupe_tags(rel_tags), "a[rel=tag]")
-        for el in page.with_class(TAG_LIST_VOCABULARY):
+        for el in () if "tags" in finding.values else page.with_class(TAG_LIST_VOCABULARY):
             if el.tag not in _TAG_LIST_TAGS:
                 continue
             if el.tag != "nav" and in_non_article_part(el):
@@ -79,7 +79,8 @@ class TagsExtractor:
             h for h in hints if h.source in _SOUP_SOURCES
         ]:
             finding.set("tags", dedupe_tags(list(hint.value)), f"{hint.stage}:{hint.source}")
-        self._breadcrumb_section(page, finding)
+        if so_far.get("section") is None:
+            self._breadcrumb_section(page, finding)
         return finding
 
     @staticmethod
