@@ -418,7 +418,8 @@ BYLINE_VOCABULARY = _class_pattern(
 
 #: class/id vocabulary of tag lists.
 TAG_LIST_VOCABULARY = _class_pattern(
-    r"(?<![^\W\d_])(?:tags?|tag-?list|tagcloud|topics?|keywords?|schlagw|themen|etiquetas|mots-cles|subjects?)(?![^\W\d_])",
+    r"(?<![^\W\d_])(?:tags?|tag-?list|tagcloud|topics?|keywords?|schlagw(?:ort|oerter|örter)e?"
+    r"|themen|etiquetas|mots-cles|subjects?)(?![^\W\d_])",
 )
 
 #: class/id vocabulary of subtitles (deks, standfirsts).
