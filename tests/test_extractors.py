@@ -789,6 +789,7 @@ CHROME_EXAMPLES: dict[str, str] = {
     "copyright": "© 2018 The Hill. All rights reserved.",
     "comments": "12 Comments",
     "consent": "We use cookies to improve your experience on our site.",
+    "gallery-counter": "12 of 57",
 }
 
 

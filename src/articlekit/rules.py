@@ -97,13 +97,15 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
     ChromeRule(
         "rail-heading",
         _line(
+            r"(?:"
             r"most (?:popular|read|viewed|shared|commented)|trending(?: now| stories)?"
             r"|(?:recommended|related|more|top|latest|popular) "
             r"(?:for you|stories|articles|news|posts|videos?|reads?)"
-            r"|you (?:may|might) (?:also )?like|don[’']t miss|editor[’']s picks"
+            r"|you (?:may|might) (?:also )?like|don[’']t miss|editor[’']s picks|recommended"
             r"|meistgelesen(?:e artikel)?|meistgesehen|beliebteste artikel"
             r"|das könnte sie auch interessieren"
             r"|les plus lus|à lire aussi|lo más (?:leído|visto)|te puede interesar"
+            r")\s*:?"
         ),
         "the heading of a teaser rail",
     ),
@@ -137,6 +139,8 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|newsletter(?: abonnieren| sign[- ]?up)?|get our .{0,40}newsletter.*"
             r"|(?:jetzt )?newsletter abonnieren.*|inscrivez-vous .{0,40}newsletter.*"
             r"|suscríbete .{0,40}(?:newsletter|boletín).*"
+            r"|thanks? (?:you )?for (?:signing up|subscribing)!?"
+            r"|your subscription (?:has been|is) confirmed.*|you(?:[’']re| are) (?:now )?subscribed.*"
         ),
         "a newsletter or subscription box",
         max_chars=160,
@@ -170,9 +174,16 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
         "comments",
         _line(
             r"\d*\s*comments?|leave a (?:comment|reply)|join the (?:conversation|discussion)"
-            r"|\d*\s*kommentare?|commentaires?|comentarios?"
+            r"|\d*\s*kommentare?|commentaires?|comentarios?|reply|antworten|répondre|responder"
         ),
         "a comments heading or prompt",
+    ),
+    # Gallery position counters ("1 of 57", "3 / 12").
+    ChromeRule(
+        "gallery-counter",
+        _line(r"(?:image|photo|slide|bild|foto)?\s*\d{1,3}\s*(?:of|von|de|sur|/)\s*\d{1,3}"),
+        "a gallery position counter",
+        max_chars=30,
     ),
     # Cookie and consent notices that leak into text.
     ChromeRule(
