@@ -140,7 +140,8 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|(?:jetzt )?newsletter abonnieren.*|inscrivez-vous .{0,40}newsletter.*"
             r"|suscríbete .{0,40}(?:newsletter|boletín).*"
             r"|thanks? (?:you )?for (?:signing up|subscribing)!?"
-            r"|your subscription (?:has been|is) confirmed.*|you(?:[’']re| are) (?:now )?subscribed.*"
+            r"|your subscription (?:has been|is) confirmed.*"
+            r"|you(?:[’']re| are) (?:now )?subscribed.*"
         ),
         "a newsletter or subscription box",
         max_chars=160,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import Any, cast
 
-from lxml import html
+from lxml import etree, html
 
 from ..page import Page
 from ..rules import NON_ARTICLE_PATTERN, NON_ARTICLE_TAGS
@@ -17,7 +17,9 @@ __all__ = [
     "in_non_article_part",
     "is_non_article",
     "language_code",
+    "select",
     "split_list",
+    "text_owners",
 ]
 
 #: How many ancestors are looked at when deciding whether an element sits in a
@@ -93,3 +95,24 @@ def article_region(page: Page, so_far: Mapping[str, Any]) -> html.HtmlElement:
         if found is not None:
             return found
     return page.root
+
+
+def select(xpath: etree.XPath, root: html.HtmlElement) -> list[html.HtmlElement]:
+    """Run an XPath that selects elements (lxml types its result loosely)."""
+    return cast(list[html.HtmlElement], xpath(root))
+
+
+def text_owners(
+    xpath: etree.XPath, root: html.HtmlElement
+) -> Iterator[tuple[html.HtmlElement, str]]:
+    """Run an XPath that selects text nodes; yield each with the element showing it.
+
+    A text node after an element (its "tail") belongs, on the page, to that
+    element's parent; text after a comment likewise.
+    """
+    for node in cast(list[Any], xpath(root)):
+        owner = node.getparent()
+        if owner is not None and node.is_tail:
+            owner = owner.getparent()
+        if owner is not None and isinstance(owner.tag, str):
+            yield owner, str(node)

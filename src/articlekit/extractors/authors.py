@@ -22,7 +22,7 @@ from ..page import Page
 from ..people import clean_authors
 from ..pipeline import Draft, Finding
 from ..rules import BYLINE_PREFIX, BYLINE_VOCABULARY
-from ._common import article_region, clean_text, in_non_article_part
+from ._common import article_region, clean_text, in_non_article_part, text_owners
 
 __all__ = ["AuthorsExtractor"]
 
@@ -113,12 +113,9 @@ def _bylines(page: Page, region: html.HtmlElement) -> Iterator[tuple[str, list[s
         text = clean_text(el.text_content())
         return bool(text) and len(text) <= MAX_BYLINE_CHARS and not in_non_article_part(el)
 
-    for node in _BY_XPATH(region):
-        parent = node.getparent()
-        if parent is not None and node.is_tail:
-            parent = parent.getparent()
-        if usable(parent) and BYLINE_PREFIX.match(clean_text(parent.text_content())):
-            yield "visible:by", _pieces(parent)
+    for owner, _ in text_owners(_BY_XPATH, region):
+        if usable(owner) and BYLINE_PREFIX.match(clean_text(owner.text_content())):
+            yield "visible:by", _pieces(owner)
     names = []
     for el in page.root.xpath("//*[@itemprop='author']"):
         inner = el.xpath(".//*[@itemprop='name']")

@@ -37,7 +37,7 @@ from ..dates import parse_iso, parse_stamp
 from ..page import Page
 from ..pipeline import Draft, Finding
 from ..rules import DATA_LINES, DATE_FOREIGN_CONTAINER_TAGS, DATE_FOREIGN_PATTERN
-from ._common import article_region, class_and_id, clean_text, in_non_article_part
+from ._common import article_region, class_and_id, clean_text, in_non_article_part, text_owners
 
 __all__ = ["DateOptions", "DatesExtractor"]
 
@@ -215,15 +215,12 @@ class DatesExtractor:
     ) -> list[_Candidate]:
         rules = [r for r in _STAMP_RULES if r.field == field]
         out = []
-        for node in _STAMP_XPATH(region):
-            parent = node.getparent()
-            if parent is not None and node.is_tail:  # text after an element (or comment)
-                parent = parent.getparent()
-            if parent is None or not isinstance(parent.tag, str) or in_non_article_part(parent):
+        for owner, node_text in text_owners(_STAMP_XPATH, region):
+            if in_non_article_part(owner):
                 continue
-            text = clean_text(parent.text_content())
+            text = clean_text(owner.text_content())
             if len(text) > MAX_STAMP_CONTEXT_CHARS:
-                text = clean_text(str(node))
+                text = clean_text(node_text)
             for rule in rules:
                 match = rule.pattern.fullmatch(text)
                 if not match:

@@ -27,7 +27,7 @@ from ..rules import (
     TITLE_SEPARATORS,
 )
 from ..textdump import split_dump
-from ._common import class_and_id, clean_text, in_non_article_part
+from ._common import class_and_id, clean_text, in_non_article_part, select
 
 __all__ = ["HeadlineExtractor", "strip_site_name"]
 
@@ -204,7 +204,7 @@ def _candidates(page: Page, *, titled: bool) -> list[tuple[int, html.HtmlElement
     (a blog's ``div.entry-title``); that needs a class scan of the page.
     """
     out: list[tuple[int, html.HtmlElement, str]] = []
-    elements = _HEADING_XPATH(page.root)[:MAX_HEADING_CANDIDATES]
+    elements = select(_HEADING_XPATH, page.root)[:MAX_HEADING_CANDIDATES]
     if titled:
         elements = [
             el for el in page.with_class(TITLE_CLASS_PATTERN) if el.tag in ("div", "span", "p")
