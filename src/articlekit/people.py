@@ -15,19 +15,35 @@ _HANDLE = regex.compile(r"(?<!\w)@\w+")
 _URL = regex.compile(r"https?://\S+")
 # "Erica Nardozzi For Dailymail.Com", "Jane Doe of Reuters": the outlet goes.
 _AFFILIATION = regex.compile(r"\s+(?:for|from|of|at|für|pour|para)\s+\S.*$", regex.IGNORECASE)
-_SPLIT = regex.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", regex.IGNORECASE)
+_SPLIT = regex.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", regex.IGNORECASE)
+# "Autor: Jane Doe", "Interview: Jane Doe", "Redaktion: Jane Doe": a short label.
+_LABEL = regex.compile(r"^[\p{L} ]{2,20}\s?:\s*(?=\p{Lu})")
+# "Jane Doe am 21. April 2020", "Jane Doe on June 3": names hold no digits.
+_DATE_TAIL = regex.compile(
+    r"\s+(?:(?:am|on|le|el|den|vom|,)\s+)?[\p{L}.]*\s*\d.*$", regex.IGNORECASE
+)
+# A byline inside a longer meta line.
+_INNER_BY = regex.compile(r"\b(?:by|von|par|por)\s+(\p{Lu}[^|•·]{2,60})$", regex.IGNORECASE)
 _NAME_WORD = regex.compile(
     r"^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.|(?:van|von|der|de|da|del|la|le|di|du|bin|al)|\p{Lu}\p{Ll}*-\p{Lu}\p{Ll}*)$"
 )
 # "Jr.", "Sr." and initials ("Nelson C.J.") end with a period that is the name's.
 _KEEPS_PERIOD = regex.compile(r"(?:\b(?:Jr|Sr)|(?<!\w)\p{Lu}|\.\p{Lu})\.$")
+_PARENTHESES = regex.compile(r"\s*\([^)]*\)?")
+_CJK_NAME = regex.compile(r"[\p{Han}\p{Hangul}]{2,4}")
 #: A person's name in a byline has this many words at most (and at least).
 MAX_NAME_WORDS = 5
 MIN_NAME_WORDS = 2
 
 
 def looks_like_person(name: str) -> bool:
-    """Two to five capitalised words, none of them an organisation word."""
+    """Two to five capitalised words, none of them an organisation word.
+
+    Names in scripts without case or spaces (Chinese, Japanese, Korean) are
+    one run of two to four characters.
+    """
+    if _CJK_NAME.fullmatch(name):
+        return True
     words = name.split()
     if not MIN_NAME_WORDS <= len(words) <= MAX_NAME_WORDS:
         return False
@@ -59,9 +75,14 @@ def clean_authors(raw: Iterable[str]) -> tuple[str, ...]:
     people: list[str] = []
     for text in raw:
         text = _URL.sub(" ", _EMAIL.sub(" ", _HANDLE.sub(" ", text)))
-        text = BYLINE_PREFIX.sub("", " ".join(text.split()))
-        text = _AFFILIATION.sub("", text)
+        text = " ".join(text.split())
+        inner = _INNER_BY.search(text)
+        if inner and not BYLINE_PREFIX.match(text):
+            text = inner.group(1)  # "Posted on September 21, 2020 by Adi Tzlil"
+        text = _LABEL.sub("", BYLINE_PREFIX.sub("", text))
+        text = _DATE_TAIL.sub("", _AFFILIATION.sub("", text))
         for part in _SPLIT.split(text):
+            part = _PARENTHESES.sub("", part)  # "(Pressesprecher des Verbands)"
             name = _strip_roles(BYLINE_PREFIX.sub("", part.strip(" :-–—()[]")))
             if name.endswith(".") and not _KEEPS_PERIOD.search(name):
                 name = name[:-1]

@@ -8,12 +8,13 @@ from typing import Any, cast
 from lxml import etree, html
 
 from ..page import Page
-from ..rules import NON_ARTICLE_PATTERN, NON_ARTICLE_TAGS
+from ..rules import DATE_FOREIGN_PATTERN, NON_ARTICLE_PATTERN, NON_ARTICLE_TAGS
 
 __all__ = [
     "article_region",
     "class_and_id",
     "clean_text",
+    "in_foreign_part",
     "in_non_article_part",
     "is_non_article",
     "language_code",
@@ -39,6 +40,25 @@ def class_and_id(el: html.HtmlElement) -> str:
 def is_non_article(el: html.HtmlElement) -> bool:
     """True when ``el`` itself is navigation, a rail, comments, a footer..."""
     return el.tag in NON_ARTICLE_TAGS or NON_ARTICLE_PATTERN.search(class_and_id(el)) is not None
+
+
+def in_foreign_part(el: html.HtmlElement) -> bool:
+    """True when ``el`` sits in navigation, a teaser rail or a comment thread.
+
+    Narrower than :func:`in_non_article_part`: an article's own footer or
+    share bar may hold its byline or date, a rail or a comment never does.
+    """
+    node: html.HtmlElement | None = el
+    depth = 0
+    while node is not None and depth < MAX_ANCESTORS:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in ("article", "main", "body"):
+            return False
+        if tag in ("nav", "aside") or DATE_FOREIGN_PATTERN.search(class_and_id(node)):
+            return True
+        node = node.getparent()
+        depth += 1
+    return False
 
 
 def in_non_article_part(el: html.HtmlElement) -> bool:

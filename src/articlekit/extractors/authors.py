@@ -22,7 +22,7 @@ from ..page import Page
 from ..people import clean_authors
 from ..pipeline import Draft, Finding
 from ..rules import BYLINE_PREFIX, BYLINE_VOCABULARY
-from ._common import article_region, clean_text, in_non_article_part, text_owners
+from ._common import article_region, clean_text, in_foreign_part, text_owners
 
 __all__ = ["AuthorsExtractor"]
 
@@ -32,10 +32,11 @@ MAX_BYLINE_CHARS = 120
 MAX_BYLINE_ELEMENTS = 12
 # Text nodes that start like a byline ("By", "Von", "Par", "Por", "Door").
 _BY_XPATH = etree.XPath(
-    ".//text()[string-length(.) < 100 and re:test(., '^\\s*(by|von|par|por|door|di)(\\s|$)', 'i')]",
+    ".//text()[string-length(.) < 100 and re:test(., "
+    "'^\\s*(by|von|par|por|door|di|autor|autorin|auteur|author|redaktion)(\\s|:|$)', 'i')]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
-_BYLINE_TAGS = frozenset({"span", "div", "p", "a", "address", "li"})
+_BYLINE_TAGS = frozenset({"span", "div", "p", "a", "address", "li", "ul"})
 
 
 def _key(text: str) -> str:
@@ -111,7 +112,7 @@ def _bylines(page: Page, region: html.HtmlElement) -> Iterator[tuple[str, list[s
         if el is None or not isinstance(el.tag, str):
             return False
         text = clean_text(el.text_content())
-        return bool(text) and len(text) <= MAX_BYLINE_CHARS and not in_non_article_part(el)
+        return bool(text) and len(text) <= MAX_BYLINE_CHARS and not in_foreign_part(el)
 
     for owner, _ in text_owners(_BY_XPATH, region):
         if usable(owner) and BYLINE_PREFIX.match(clean_text(owner.text_content())):
