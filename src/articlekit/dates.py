@@ -368,11 +368,8 @@ def parse_stamp(
         return None
     if not relative and not _HAS_YEAR.search(text) and anchor is None:
         return None  # a day without a year would get this year's: a guess
-    looks_like_a_day = (
-        _HAS_YEAR.search(text)
-        or _NUMERIC_DAY.search(text)
-        or any(word in MONTHS for word in _words(text))
-    )
+    # A year alone ("2006") is no day: dateparser would invent the rest.
+    looks_like_a_day = _NUMERIC_DAY.search(text) or any(word in MONTHS for word in _words(text))
     if not relative and not looks_like_a_day:
         return None  # "7", "100 Days": a number is not a date, anchor or not
     parsed = _dateparser(text, anchor, languages)

@@ -17,8 +17,8 @@ Two cross-checks correct structured stamps with what readers see:
   is the original one (sites re-date articles in their metadata, not in
   their URLs);
 * a UTC (or zone-less) structured stamp one calendar day off the day the page
-  displays is read as the displayed day: the structured instant was written in
-  UTC, the reader's day is local, and the local zone is unknown.
+  displays (or its URL carries) is read as that day: the structured instant
+  was written in UTC, the reader's day is local, and the local zone is unknown.
 
 Stamps inside teaser cards, rails and comments are not the article's and are
 skipped. Each correction is reported in ``warnings``.
@@ -155,6 +155,8 @@ class DatesExtractor:
             return _Candidate(url_day, url_day.isoformat(), "url")
         if _is_utc_or_naive(chosen.value):
             shown = self._visible_days(page)
+            if url_day is not None:
+                shown.add(url_day)  # the URL's day is the site's local day too
             if shown and day not in shown:
                 near = [d for d in shown if abs(d - day) == timedelta(days=1)]
                 if len(near) == 1:
@@ -259,16 +261,28 @@ class DatesExtractor:
 
     @staticmethod
     def _htmldate(page: Page) -> _Candidate | None:
+        """htmldate's search, first without teaser rails and comments.
+
+        A January 1st from the pruned page is htmldate's year-only answer
+        (often a copyright year): the full page is asked again, and a real day
+        found there wins.
+        """
         from htmldate import find_date  # lazy: a trafilatura dependency, imported on need
 
-        # Only the article's part of the page: a teaser's "18 hours ago" or a
-        # comment's date is not the article's.
+        def ask(tree: html.HtmlElement) -> date | None:
+            found = find_date(tree, url=page.url, original_date=True, extensive_search=True)
+            value = parse_iso(found) if found else None
+            return value if isinstance(value, date) else None
+
         tree = page.copy_root()
         for el in list(tree.iter(*DATE_FOREIGN_CONTAINER_TAGS)):
             if DATE_FOREIGN_PATTERN.search(class_and_id(el)):
                 parent = el.getparent()
                 if parent is not None:
                     parent.remove(el)
-        found = find_date(tree, url=page.url, original_date=True, extensive_search=True)
-        day = parse_iso(found) if found else None
-        return _Candidate(day, found, "htmldate") if day is not None and found else None
+        day = ask(tree)
+        if day is not None and (day.month, day.day) == (1, 1):
+            full = ask(page.root)  # htmldate copies what it is given
+            if full is not None and (full.month, full.day) != (1, 1):
+                day = full
+        return _Candidate(day, day.isoformat(), "htmldate") if day is not None else None
