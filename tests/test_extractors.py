@@ -790,6 +790,7 @@ CHROME_EXAMPLES: dict[str, str] = {
     "comments": "12 Comments",
     "consent": "We use cookies to improve your experience on our site.",
     "gallery-counter": "12 of 57",
+    "credit": "Titelbild: Jane Doe/picture-alliance",
 }
 
 

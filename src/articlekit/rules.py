@@ -103,7 +103,8 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"(?:for you|stories|articles|news|posts|videos?|reads?)"
             r"|you (?:may|might) (?:also )?like|don[’']t miss|editor[’']s picks|recommended"
             r"|meistgelesen(?:e artikel)?|meistgesehen|beliebteste artikel"
-            r"|das könnte sie auch interessieren"
+            r"|das könnte sie auch interessieren|weitere themen|verwandte artikel|ähnliche artikel"
+            r"|contenido relacionado|artículos relacionados|related content|more on this(?: story)?"
             r"|les plus lus|à lire aussi|lo más (?:leído|visto)|te puede interesar"
             r")\s*:?"
         ),
@@ -140,6 +141,8 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|(?:jetzt )?newsletter abonnieren.*|inscrivez-vous .{0,40}newsletter.*"
             r"|suscríbete .{0,40}(?:newsletter|boletín).*"
             r"|thanks? (?:you )?for (?:signing up|subscribing)!?"
+            r"|.{0,80}\b(?:sign(?:ing)? up|subscrib\w*|abonnier\w*|inscri\w*|suscr\w*)\b"
+            r".{0,40}\bnewsletter\b.{0,60}"
             r"|your subscription (?:has been|is) confirmed.*"
             r"|you(?:[’']re| are) (?:now )?subscribed.*"
         ),
@@ -154,6 +157,18 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|weiterlesen|mehr zum thema(?:\s*:.{0,100})?|lesen sie auch(?:\s*:.{0,100})?"
             r"|lire (?:la suite|aussi)(?:\s*:.{0,100})?|leer más(?:\s*:.{0,100})?"
             r"|related:.{0,120}"
+            # "Also read: <teaser title>" in the languages we cover: the label
+            # and its colon make the line a link, whatever title follows.
+            r"|(?:also read|read also|see also|more|related story|recommended)\s*:.{0,120}"
+            r"|(?:auch interessant|lesen sie (?:auch|mehr)|mehr dazu|siehe auch"
+            r"|das könnte sie (?:auch )?interessieren)\s*[:?]?(?:\s.{0,120})?"
+            r"|schon gelesen\s*\??"
+            r"|(?:à lire (?:aussi|également)|voir aussi|lire également)\s*:?(?:\s.{0,120})?"
+            r"|(?:lea|lee|mire|vea|ver) (?:también|más|además)\s*:.{0,120}"
+            r"|(?:lea|mire|vea)\s*:.{0,120}"
+            r"|(?:también )?(?:le|te) puede interesar\s*:?(?:\s.{0,120})?"
+            r"|(?:czytaj|zobacz) (?:też|także|więcej)\s*:?(?:\s.{0,120})?"
+            r"|dowiedz się więcej\s*:?(?:\s.{0,120})?"
         ),
         "a 'read more' link",
         max_chars=140,
@@ -176,8 +191,19 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
         _line(
             r"\d*\s*comments?|leave a (?:comment|reply)|join the (?:conversation|discussion)"
             r"|\d*\s*kommentare?|commentaires?|comentarios?|reply|antworten|répondre|responder"
+            r"|(?:you must be|du musst|sie müssen) (?:logged in|eingeloggt|angemeldet).{0,120}"
         ),
         "a comments heading or prompt",
+    ),
+    # Picture credits set apart from the text.
+    ChromeRule(
+        "credit",
+        _line(
+            r"(?:titelbild|bild|foto|fotos|photo|photos|image|images|picture|crédits? photos?"
+            r"|credits?|crédit|fuente|foto de portada|zdjęcie)\s*:\s*.{1,80}"
+        ),
+        "a picture credit",
+        max_chars=100,
     ),
     # Gallery position counters ("1 of 57", "3 / 12").
     ChromeRule(
