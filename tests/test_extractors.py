@@ -989,3 +989,48 @@ def test_seed_dump_is_cleaned_as_documented(
         "See all Video",
     ]
     assert all(rule for rule, _ in chrome)
+
+
+# ====================================================================== language
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The council said that the plan was approved and that work on the bridge "
+            "is expected to start in the spring, with the first phase of the project "
+            "funded by the state. This is the third time that the plan has been changed "
+            "and the residents who live near the river were not happy with the result.",
+            "en",
+        ),
+        (
+            "Der Stadtrat hat die Pläne nicht gebilligt, und die Anwohner sind mit dem "
+            "Ergebnis nicht zufrieden. Das ist auch ein Problem für die Verwaltung, die "
+            "sich mit den Kosten befassen muss. Die Arbeiten sind für den Sommer geplant, "
+            "wird aber nicht vor dem Herbst beginnen, sagt eine Sprecherin der Stadt.",
+            "de",
+        ),
+        (
+            "Le conseil a approuvé le projet dans une séance qui a duré toute la soirée. "
+            "Les habitants sont inquiets pour la suite des travaux et pour les coûts, mais "
+            "la mairie assure que le chantier avec les entreprises sur place est prêt. "
+            "Cette décision est la troisième dans une année pour les élus des quartiers.",
+            "fr",
+        ),
+        ("Too short to say.", None),
+    ],
+)
+def test_language_from_body_words(text: str, expected: str | None) -> None:
+    from articlekit.extractors.language import guess_language
+
+    assert guess_language(text) == expected
+
+
+def test_declared_language_wins_over_the_guess() -> None:
+    declared = articlekit.parse(page_html(lang="de"), URL)
+    assert declared.language == "de"
+    assert declared.provenance["language"] == "meta:html[lang]"
+    guessed = articlekit.parse(page_html(), URL)  # BODY_HTML is English prose
+    assert guessed.language == "en"
+    assert guessed.provenance["language"] == "language:function-words"

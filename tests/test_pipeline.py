@@ -33,6 +33,7 @@ DEFAULT_NAMES = (
     "tags",
     "body",
     "chrome",
+    "language",
 )
 
 HTML = (
@@ -131,7 +132,7 @@ def test_replace() -> None:
         ({"after": "jsonld"}, 1),
         ({"before": "chrome"}, 8),
         ({"after": "chrome"}, 9),
-        ({}, 9),
+        ({}, len(DEFAULT_NAMES)),
     ],
 )
 def test_insert(kwargs: dict[str, str], index: int) -> None:

@@ -14,6 +14,7 @@ from .chrome import ChromeExtractor, ChromeOptions
 from .dates import DatesExtractor
 from .headline import HeadlineExtractor
 from .jsonld import JsonLdExtractor
+from .language import LanguageExtractor
 from .meta import MetaExtractor
 from .opengraph import OpenGraphExtractor
 from .tags import TagsExtractor
@@ -27,6 +28,7 @@ __all__ = [
     "DatesExtractor",
     "HeadlineExtractor",
     "JsonLdExtractor",
+    "LanguageExtractor",
     "MetaExtractor",
     "OpenGraphExtractor",
     "TagsExtractor",
@@ -35,7 +37,7 @@ __all__ = [
 
 
 def default_stages() -> list[Extractor]:
-    """jsonld, opengraph, meta, headline, authors, dates, tags, body, chrome."""
+    """jsonld, opengraph, meta, headline, authors, dates, tags, body, chrome, language."""
     return [
         JsonLdExtractor(),
         OpenGraphExtractor(),
@@ -46,4 +48,5 @@ def default_stages() -> list[Extractor]:
         TagsExtractor(),
         BodyExtractor(),
         ChromeExtractor(),
+        LanguageExtractor(),
     ]
