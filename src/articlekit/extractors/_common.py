@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, cast
 
 from lxml import etree, html
@@ -42,38 +42,41 @@ def is_non_article(el: html.HtmlElement) -> bool:
     return el.tag in NON_ARTICLE_TAGS or NON_ARTICLE_PATTERN.search(class_and_id(el)) is not None
 
 
+#: Tags whose element is the article (or the page) itself: the search for an
+#: enclosing rail or footer stops there.
+ARTICLE_BOUNDARY_TAGS = frozenset({"article", "main", "body"})
+
+
+def _inside(el: html.HtmlElement, is_outside: Callable[[html.HtmlElement], bool]) -> bool:
+    """True when ``el`` or a near ancestor (below the article) is ``is_outside``."""
+    node: html.HtmlElement | None = el
+    for _ in range(MAX_ANCESTORS):
+        if node is None:
+            return False
+        if isinstance(node.tag, str) and node.tag in ARTICLE_BOUNDARY_TAGS:
+            return False
+        if is_outside(node):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _is_foreign(el: html.HtmlElement) -> bool:
+    return el.tag in ("nav", "aside") or DATE_FOREIGN_PATTERN.search(class_and_id(el)) is not None
+
+
 def in_foreign_part(el: html.HtmlElement) -> bool:
     """True when ``el`` sits in navigation, a teaser rail or a comment thread.
 
     Narrower than :func:`in_non_article_part`: an article's own footer or
     share bar may hold its byline or date, a rail or a comment never does.
     """
-    node: html.HtmlElement | None = el
-    depth = 0
-    while node is not None and depth < MAX_ANCESTORS:
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in ("article", "main", "body"):
-            return False
-        if tag in ("nav", "aside") or DATE_FOREIGN_PATTERN.search(class_and_id(node)):
-            return True
-        node = node.getparent()
-        depth += 1
-    return False
+    return _inside(el, _is_foreign)
 
 
 def in_non_article_part(el: html.HtmlElement) -> bool:
     """True when ``el`` or a near ancestor is navigation, a rail, comments, a footer..."""
-    node: html.HtmlElement | None = el
-    depth = 0
-    while node is not None and depth < MAX_ANCESTORS:
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in ("article", "main", "body"):
-            return False
-        if is_non_article(node):
-            return True
-        node = node.getparent()
-        depth += 1
-    return False
+    return _inside(el, is_non_article)
 
 
 def split_list(value: str) -> list[str]:
