@@ -382,6 +382,10 @@ TITLE_SEPARATORS: tuple[str, ...] = (
     " • ",
     " / ",
     " : ",
+    # Bars are never part of a headline, spaced or not ("NEWS WEB EASY|…");
+    # tried last, so a spaced separator always wins.
+    "|",
+    "｜",
 )
 
 

@@ -56,6 +56,7 @@ HEADING_RANK_FOR_TITLE_PARTS = 2
 MAX_TITLE_SPLITS = 3
 
 _WORD = regex.compile(r"\w+")
+_LEADING_DATE = regex.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})\s*[-–—|:]\s+")
 _HEADING_XPATH = etree.XPath("//h1 | //h2 | //h3 | //*[@itemprop='headline']")
 
 
@@ -174,6 +175,11 @@ def heading_text(el: html.HtmlElement) -> str:
     return clean_text(" ".join(parts)).strip(" :–—-|")
 
 
+def tidy_headline(title: str) -> str:
+    """Drop a leading date that some sites print into the headline ("23.01.2022 - …")."""
+    return _LEADING_DATE.sub("", title)
+
+
 def _refine(el: html.HtmlElement, text: str, evidence: list[str]) -> str:
     """Cut a kicker or a site suffix off a heading when the evidence shows the cut.
 
@@ -270,7 +276,8 @@ class HeadlineExtractor:
             h1s = [c for c in candidates if c[0] <= 1]
             chosen = h1s[0] if len(h1s) == 1 else None
         if chosen is not None:
-            finding.set("title", _refine(chosen[1], chosen[2], evidence), chosen[1].tag)
+            title = tidy_headline(_refine(chosen[1], chosen[2], evidence))
+            finding.set("title", title, chosen[1].tag)
             finding.set("title_element", chosen[1], chosen[1].tag)
             finding.set("subtitle", _subtitle(chosen[1]), f"{chosen[1].tag}+subtitle")
         elif evidence:
@@ -281,7 +288,7 @@ class HeadlineExtractor:
             headings = [c[2] for c in candidates if c[0] <= HEADING_RANK_FOR_TITLE_PARTS]
             finding.set(
                 "title",
-                strip_site_name(str(hint.value), site, _host(page.url), headings),
+                tidy_headline(strip_site_name(str(hint.value), site, _host(page.url), headings)),
                 f"{hint.stage}:{hint.source}",
             )
         return finding
