@@ -13,10 +13,11 @@ page's own byline names the people readers see. So:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
-from lxml import etree, html
+from lxml import html
 
 from ..page import Page
 from ..people import clean_authors
@@ -31,10 +32,8 @@ MAX_BYLINE_CHARS = 120
 #: At most this many byline-like elements are read.
 MAX_BYLINE_ELEMENTS = 12
 # Text nodes that start like a byline ("By", "Von", "Par", "Por", "Door").
-_BY_XPATH = etree.XPath(
-    ".//text()[string-length(.) < 100 and re:test(., "
-    "'^\\s*(by|von|par|por|door|di|autor|autorin|auteur|author|redaktion)(\\s|:|$)', 'i')]",
-    namespaces={"re": "http://exslt.org/regular-expressions"},
+_BY_LINE = re.compile(
+    r"^\s*(?:by|von|par|por|door|di|autor|autorin|auteur|author|redaktion)(?:\s|:|$)", re.IGNORECASE
 )
 _BYLINE_TAGS = frozenset({"span", "div", "p", "a", "address", "li", "ul"})
 
@@ -114,7 +113,7 @@ def _bylines(page: Page, region: html.HtmlElement) -> Iterator[tuple[str, list[s
         text = clean_text(el.text_content())
         return bool(text) and len(text) <= MAX_BYLINE_CHARS and not in_foreign_part(el)
 
-    for owner, _ in text_owners(_BY_XPATH, region):
+    for owner, _ in text_owners(region, _BY_LINE):
         if usable(owner) and BYLINE_PREFIX.match(clean_text(owner.text_content())):
             yield "visible:by", _pieces(owner)
     names = []

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from lxml import etree, html
+from lxml import html
 
 from ..article import Stamp
 from ..dates import parse_iso, parse_stamp
@@ -57,11 +57,10 @@ URL_DATE_TOLERANCE = timedelta(days=1)
 _STAMP_RULES = [r for r in DATA_LINES if r.field in ("published", "updated")]
 # A cheap XPath prefilter so only text nodes that could be stamps reach Python;
 # run over the article region only (see _common.article_region).
-_STAMP_XPATH = etree.XPath(
-    ".//text()[string-length(.) < 200 and "
-    "re:test(., 'updat|publi|posted|modified|aktualisiert|ver.ffentlicht|erschienen"
-    "|mis .. jour|actualizado|atualizado', 'i')]",
-    namespaces={"re": "http://exslt.org/regular-expressions"},
+_STAMP_WORDS = re.compile(
+    r"updat|publi|posted|modified|aktualisiert|ver.ffentlicht|erschienen|mis .. jour"
+    r"|actualizado|atualizado",
+    re.IGNORECASE,
 )
 _DATE_CLASS_PATTERN = re.compile(r"date|time|datum|posted|publish|byline|meta|zeit|fecha")
 _UPDATED_LABEL = re.compile(r"updat|modif|aktualis|actualiz|mis à jour", re.IGNORECASE)
@@ -217,7 +216,7 @@ class DatesExtractor:
     ) -> list[_Candidate]:
         rules = [r for r in _STAMP_RULES if r.field == field]
         out = []
-        for owner, node_text in text_owners(_STAMP_XPATH, region):
+        for owner, node_text in text_owners(region, _STAMP_WORDS):
             if in_non_article_part(owner):
                 continue
             text = clean_text(owner.text_content())

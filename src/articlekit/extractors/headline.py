@@ -57,7 +57,12 @@ MAX_TITLE_SPLITS = 3
 
 _WORD = regex.compile(r"\w+")
 _LEADING_DATE = regex.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})\s*[-–—|:]\s+")
-_HEADING_XPATH = etree.XPath("//h1 | //h2 | //h3 | //*[@itemprop='headline']")
+#: Where headline candidates are looked for, likeliest tier first; a later
+#: tier is only read when no candidate so far fully agrees with the evidence.
+_TIERS: dict[str, etree.XPath] = {
+    "primary": etree.XPath("//h1 | //*[@itemprop='headline']"),
+    "secondary": etree.XPath("//h2 | //h3"),
+}
 
 
 def _key(text: str) -> str:
@@ -203,18 +208,20 @@ def _refine(el: html.HtmlElement, text: str, evidence: list[str]) -> str:
     return text
 
 
-def _candidates(page: Page, *, titled: bool) -> list[tuple[int, html.HtmlElement, str]]:
-    """Headings that could be the headline, with a rank (lower is likelier).
+def _candidates(page: Page, tier: str) -> list[tuple[int, html.HtmlElement, str]]:
+    """Headings of one tier that could be the headline, with a rank (lower is likelier).
 
-    With ``titled``, also non-heading elements whose class names a title
-    (a blog's ``div.entry-title``); that needs a class scan of the page.
+    Tier "titled" holds non-heading elements whose class names a title (a
+    blog's ``div.entry-title``); that needs a class scan of the page.
     """
     out: list[tuple[int, html.HtmlElement, str]] = []
-    elements = select(_HEADING_XPATH, page.root)[:MAX_HEADING_CANDIDATES]
-    if titled:
+    if tier == "titled":
         elements = [
             el for el in page.with_class(TITLE_CLASS_PATTERN) if el.tag in ("div", "span", "p")
-        ][:MAX_HEADING_CANDIDATES]
+        ]
+    else:
+        elements = select(_TIERS[tier], page.root)
+    elements = elements[:MAX_HEADING_CANDIDATES]
     for el in elements:
         text = heading_text(el)
         words = len(text.split())
@@ -264,14 +271,16 @@ class HeadlineExtractor:
             finding.set("title", title, "text:first-line")
             return finding
         evidence = [str(h.value) for h in so_far.hints("title")]
-        candidates = _candidates(page, titled=False)
+        candidates = _candidates(page, "primary")
         chosen, best = _best_agreeing(candidates, evidence)
-        if best < 1.0 and evidence:
-            more = _candidates(page, titled=True)
+        for tier in ("secondary", "titled"):
+            if best >= 1.0 or not evidence:
+                break
+            more = _candidates(page, tier)
             extra, extra_best = _best_agreeing(more, evidence)
             if extra is not None and extra_best > best:
                 chosen, best = extra, extra_best
-            candidates += more
+            candidates = sorted(candidates + more, key=lambda c: c[0])
         if chosen is None:  # one h1 in the article: the page says it is the headline
             h1s = [c for c in candidates if c[0] <= 1]
             chosen = h1s[0] if len(h1s) == 1 else None
