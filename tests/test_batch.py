@@ -38,7 +38,7 @@ def page_html(i: int, site: str = "example.com", paragraphs: int = 5) -> str:
         '<!doctype html><html><head><meta charset="utf-8">'
         f"<title>Story {i}</title>"
         f'<link rel="canonical" href="https://{site}/news/story-{i}"></head>'
-        f"<body><article><h1>Story number {i}</h1>{paras}</article></body></html>"
+        f"<body><article><h1>Story {i}</h1>{paras}</article></body></html>"
     )
 
 

@@ -66,16 +66,34 @@ def check_outputs_valid(out: Path) -> None:
             json.loads(line)
 
 
+def spool_lines(out: Path) -> int:
+    spool = out / ".articlekit" / "pages.jsonl"
+    try:
+        return spool.read_bytes().count(b"\n")
+    except OSError:
+        return 0
+
+
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 def test_kill_9_at_random_moments_then_resume_gives_every_page_once(tmp_path: Path) -> None:
     root, out, reference = tmp_path / "in", tmp_path / "out", tmp_path / "ref"
     expected = make_folder(root)
     rng = random.Random(20261126)
     killed = 0
-    for _round in range(6):
-        args = clean_cmd(root, out, "--jobs", "2", "--quiet", *(["--resume"] if _round else []))
+    # Each round is killed once the spool has grown by a random number of
+    # records, plus a random few milliseconds: while pages are parsed and
+    # written. The last round waits for every page, so its kill lands while
+    # the outputs are being built (or just after).
+    for round_ in range(6):
+        before = spool_lines(out)
+        last = round_ == 5
+        target = PAGES if last else before + rng.randint(1, max(1, (PAGES - before) // 3))
+        args = clean_cmd(root, out, "--jobs", "2", "--quiet", *(["--resume"] if round_ else []))
         proc = subprocess.Popen(args, env=env(), start_new_session=True)
-        time.sleep(rng.uniform(0.3, 1.6))
+        deadline = time.monotonic() + 60
+        while proc.poll() is None and spool_lines(out) < target and time.monotonic() < deadline:
+            time.sleep(0.002)
+        time.sleep(rng.uniform(0, 0.03))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)  # the parent only, as `kill -9 PID` does
             killed += 1
@@ -86,7 +104,8 @@ def test_kill_9_at_random_moments_then_resume_gives_every_page_once(tmp_path: Pa
             time.sleep(0.1)
         assert session_alive(proc.pid) == []
         check_outputs_valid(out)
-    assert killed >= 3, "the kills should land while the run is working"
+    assert killed >= 5, "the kills should land while the run is working"
+    assert spool_lines(out) < PAGES + 2 * len(BROKEN) * 6, "no page parsed twice needlessly"
 
     final = subprocess.run(clean_cmd(root, out, "--resume", "--quiet"), env=env(), timeout=120)
     assert final.returncode == 1  # the broken pages fail, every time

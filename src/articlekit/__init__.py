@@ -10,7 +10,7 @@ The public API is flat: everything a user needs is importable from here.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import errors
 from .article import Article, Removal, Stamp
@@ -29,7 +29,23 @@ from .errors import (
 from .page import Page, PageLimits
 from .pipeline import Draft, Extractor, Finding, Pipeline
 
+if TYPE_CHECKING:
+    from .batch import PageError, Result, Source, parse_many
+
 __version__ = "0.1.0"
+
+#: Names served from articlekit.batch on first use: batch processing pulls in
+#: multiprocessing and friends, which a plain ``parse()`` user should not pay for.
+_BATCH_NAMES = frozenset({"PageError", "Result", "Source", "parse_many"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _BATCH_NAMES:
+        from . import batch
+
+        return getattr(batch, name)
+    raise AttributeError(f"module 'articlekit' has no attribute {name!r}")
+
 
 __all__ = [
     "Article",
@@ -44,10 +60,13 @@ __all__ = [
     "InputTooLargeError",
     "NotHtmlError",
     "Page",
+    "PageError",
     "PageLimits",
     "Pipeline",
     "PipelineError",
     "Removal",
+    "Result",
+    "Source",
     "Stamp",
     "UnknownStageError",
     "UnmetRequirementError",
@@ -55,6 +74,7 @@ __all__ = [
     "clean_text",
     "errors",
     "parse",
+    "parse_many",
 ]
 
 _DEFAULT: Pipeline | None = None
