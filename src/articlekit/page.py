@@ -217,6 +217,17 @@ def _parse(markup: str | bytes, encoding: str | None) -> html.HtmlElement:
     return root
 
 
+def _class_keys(root: html.HtmlElement) -> list[tuple[html.HtmlElement, str]]:
+    """Elements below ``root`` with a class, id or role, and those lower-cased."""
+    out: list[tuple[html.HtmlElement, str]] = []
+    for el in root.iter(etree.Element):
+        attrib = el.attrib
+        if "class" in attrib or "id" in attrib or "role" in attrib:
+            key = f"{attrib.get('class', '')} {attrib.get('id', '')} {attrib.get('role', '')}"
+            out.append((el, key.lower()))
+    return out
+
+
 class Page:
     """One decoded, parsed page. Read-only by contract."""
 
@@ -337,19 +348,20 @@ class Page:
         One pass over the tree shared by every stage that looks elements up by
         class vocabulary: walking a big page costs milliseconds, so it is done once.
         """
-        out: list[tuple[html.HtmlElement, str]] = []
-        for el in self.root.iter(etree.Element):
-            attrib = el.attrib
-            if "class" in attrib or "id" in attrib or "role" in attrib:
-                key = f"{attrib.get('class', '')} {attrib.get('id', '')} {attrib.get('role', '')}"
-                out.append((el, key.lower()))
-        return out
+        return _class_keys(self.root)
 
-    def with_class(self, pattern: Any) -> list[html.HtmlElement]:
+    def with_class(
+        self, pattern: Any, within: html.HtmlElement | None = None
+    ) -> list[html.HtmlElement]:
         """Elements whose class/id/role matches ``pattern`` (a compiled regex).
 
-        Memoised per pattern: several stages ask for the same vocabulary.
+        Over the whole page the answer comes from the shared index, memoised
+        per pattern (several stages ask for the same vocabulary). ``within`` a
+        smaller part of the page (the article's region), that part is walked
+        instead, which is cheaper than indexing a big page.
         """
+        if within is not None and within is not self.root:
+            return [el for el, key in _class_keys(within) if pattern.search(key)]
         found = self._class_lookups.get(pattern)
         if found is None:
             found = [el for el, key in self.classed if pattern.search(key)]

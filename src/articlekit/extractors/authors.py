@@ -124,9 +124,13 @@ def _bylines(page: Page, region: html.HtmlElement) -> Iterator[tuple[str, list[s
             names.append(clean_text(target.get("content") or target.text_content()))
     if names:
         yield "[itemprop=author]", names
-    for el in page.with_class(BYLINE_VOCABULARY)[:MAX_BYLINE_ELEMENTS]:
-        if el.tag in _BYLINE_TAGS and usable(el):
-            yield f"{el.tag}.byline", _pieces(el)
+    # Bylines sit with the headline: the article's region first, then the page.
+    seen: set[int] = set()
+    for scope in (region, page.root):
+        for el in page.with_class(BYLINE_VOCABULARY, within=scope)[:MAX_BYLINE_ELEMENTS]:
+            if id(el) not in seen and el.tag in _BYLINE_TAGS and usable(el):
+                seen.add(id(el))
+                yield f"{el.tag}.byline", _pieces(el)
     links = [
         clean_text(a.text_content())
         for a in page.root.xpath(
