@@ -155,8 +155,8 @@ def memory(args: argparse.Namespace) -> None:
         print(f"folder: {args.pages} pages, {size / 2**20:.0f} MiB gzip, in {root}")
         # The CLI, with the worker recycling period set from the command line.
         script = (
-            "import sys; from articlekit import batch, cli_clean; "
-            "batch.WORKER_MAX_PAGES = int(sys.argv[1]); sys.exit(cli_clean.main(sys.argv[2:]))"
+            "import sys; from articlekit import cli_clean; from articlekit.batch import pool; "
+            "pool.WORKER_MAX_PAGES = int(sys.argv[1]); sys.exit(cli_clean.main(sys.argv[2:]))"
         )
         cmd = [sys.executable, "-c", script, str(args.recycle), str(root), "--out", str(out)]
         cmd += ["--jobs", str(args.jobs), "--quiet"]

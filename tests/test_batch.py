@@ -204,7 +204,7 @@ def test_decompression_limits_and_errors(monkeypatch: pytest.MonkeyPatch) -> Non
         batch._decompress(gzip.compress(html)[:-20], "gzip")
     with pytest.raises(batch.InputError, match="cannot decompress"):
         batch._decompress(b"not gzip at all", "gzip")
-    monkeypatch.setattr(batch, "MAX_PAGE_BYTES", 1000)
+    monkeypatch.setattr(batch.sources, "MAX_PAGE_BYTES", 1000)
     with pytest.raises(batch.InputTooLargeError):
         batch._decompress(gzip.compress(b"a" * 5000), "gzip")
 
@@ -537,7 +537,7 @@ def test_a_folder_that_cannot_be_listed_is_an_error_not_a_crash(
             raise PermissionError(13, "Permission denied", str(path))
         return real_scandir(path)
 
-    monkeypatch.setattr(batch.os, "scandir", scandir)
+    monkeypatch.setattr(batch.sources.os, "scandir", scandir)
     report = batch.clean([root], out, jobs=1)
     assert (report.ok, report.failed) == (1, 1)
     [error] = read_jsonl(out / "errors.jsonl")

@@ -1,0 +1,144 @@
+"""``clean``: what ``articlekit clean`` runs, from checking its arguments to the
+report.
+
+It ties the other modules together: it walks the inputs, skips the pages that
+an earlier run finished (``--resume``), parses the rest through the pool,
+appends each result to the spool, and rebuilds the outputs from the spool. See
+the ``articlekit.batch`` package docstring for why there is a spool.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import ArticlekitError
+from .interrupts import _Interrupts
+from .outputs import FORMATS, Format, _build_outputs
+from .pool import DEFAULT_TIMEOUT, Parser, _default_parser, _parse_ordered, default_jobs
+from .progress import _Progress
+from .report import Report
+from .results import _record_of
+from .sources import Source, count_sources, iter_sources, load_source, warc_available
+from .spool import _AppendLog, _read_log
+
+#: Folder inside OUT that holds the run's spool (see the package docstring).
+STATE_DIR = ".articlekit"
+SPOOL_NAME = "pages.jsonl"
+
+
+class UsageError(ArticlekitError):
+    """The command line or the OUT folder does not allow a run (exit code 2)."""
+
+
+def clean(
+    inputs: Iterable[str | os.PathLike[str]],
+    out: str | os.PathLike[str],
+    *,
+    fmt: Format = "jsonl",
+    jobs: int | None = None,
+    resume: bool = False,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    progress: bool = False,
+    site_memory: bool = True,
+    parser: Parser | None = None,
+) -> Report:
+    """Run ``articlekit clean``: parse every page under ``inputs`` into ``out``.
+
+    Raises :class:`UsageError` for problems found before any page is parsed.
+    Ctrl-C/SIGTERM stop the run cleanly: in-flight pages are dropped (a
+    ``--resume`` run parses them), outputs are built from every page done, and
+    the report says ``interrupted``.
+    """
+    paths = [os.fspath(i) for i in inputs]
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}")
+    if not paths:
+        raise UsageError("no input given")
+    for item in paths:
+        if not Path(item).exists():
+            raise UsageError(f"no such file or folder: {item}")
+    out_dir = Path(out)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"--out {out_dir} exists and is not a folder")
+    state = out_dir / STATE_DIR
+    spool_path = state / SPOOL_NAME
+    if spool_path.exists() and not resume:
+        raise UsageError(
+            f"{out_dir} holds an earlier run: pass --resume to continue it, or use another --out"
+        )
+    pages, warcs = count_sources(paths)
+    if warcs and not warc_available():
+        raise UsageError(
+            "reading WARC files needs the 'warc' extra: pip install 'articlekit[warc]'"
+        )
+    state.mkdir(parents=True, exist_ok=True)
+
+    # What earlier runs finished: key -> content hash of its ok record.
+    done: dict[str, str] = {}
+    for _offset, record in _read_log(spool_path, repair=True):
+        if "article" in record:
+            done[record["source"]] = record.get("content_hash") or ""
+        else:  # a failed page is retried; a later ok line would re-add it
+            done.pop(record["source"], None)
+
+    report = Report(site_memory=site_memory)
+    seen: set[str] = set()
+    bar = _Progress(pages, progress)
+    walked_all = False
+
+    def pending() -> Iterator[Source]:
+        nonlocal walked_all
+        for source in iter_sources(paths):
+            if source.record_id is not None or source.problem is not None:
+                bar.grow()
+            seen.add(source.key)
+            if source.key in done:
+                try:
+                    source = load_source(source)
+                except Exception:
+                    pass  # parse_many records the failure
+                else:
+                    if done[source.key] == source.content_hash:
+                        report.skipped += 1
+                        bar.step(ok=True)
+                        continue
+            yield source
+        walked_all = True
+
+    log = _AppendLog(spool_path)
+    limit = timeout if timeout and not math.isinf(timeout) else None
+    results = _parse_ordered(pending(), jobs or default_jobs(), limit, parser or _default_parser())
+    started = time.perf_counter()
+    try:
+        with _Interrupts() as interrupts:
+            try:
+                for result in results:
+                    with interrupts.critical():
+                        log.write(_record_of(result))
+                    report.parsed += 1
+                    bar.step(result.ok)
+            except KeyboardInterrupt:
+                report.interrupted = True
+            finally:
+                # From here on a Ctrl-C is noted but does not stop anything:
+                # building the outputs is what keeps the work done so far.
+                interrupts.hold()
+            report.seconds = time.perf_counter() - started
+            results.close()  # stops the workers now, not when collected
+            bar.close()
+            log.close()
+            _build_outputs(
+                out_dir, spool_path, fmt, report, seen if walked_all else None, site_memory
+            )
+            report.interrupted = report.interrupted or interrupts.pending
+    finally:
+        results.close()
+        bar.close()
+        with contextlib.suppress(OSError):
+            os.close(log.fd)
+    return report

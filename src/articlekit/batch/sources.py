@@ -1,0 +1,309 @@
+"""Inputs of a batch run: which files are pages, in what order, and their bytes.
+
+Everything that turns what the user named (files, folders, WARC files, bytes
+held in memory) into :class:`Source` objects lives here: the folder walk
+(recursive and sorted, so every run sees the same order), the suffixes that
+make a file a page, compression detection and decompression, WARC reading, and
+the content hash that ``--resume`` compares. Decompression runs in the worker
+(where the time limit covers it) but is defined here, so that every reader of
+:data:`MAX_PAGE_BYTES` is in this module and changing it here affects them all.
+"""
+
+from __future__ import annotations
+
+import bz2
+import hashlib
+import importlib
+import os
+import zlib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, InputTooLargeError
+
+#: File name endings that are read as pages when a folder is walked.
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+#: Compressed forms of pages, and the codec that undoes each.
+COMPRESSION_SUFFIXES: Mapping[str, str] = {".gz": "gzip", ".bz2": "bz2"}
+#: WARC files: every HTML response record in them is a page.
+WARC_SUFFIXES = (".warc", ".warc.gz")
+#: Largest page, raw or decompressed, that is handed to the parser. A cap on the
+#: decompressed size keeps a gzip bomb from taking a worker's memory.
+MAX_PAGE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One page to parse: a file, a WARC record, or bytes given in memory.
+
+    ``id`` is what the outputs call the page: the file's path as walked, or
+    ``"<warc path>#<WARC-Record-ID>"``. ``rel`` is the page's place in the output
+    tree of the per-page formats. ``data`` and ``content_hash`` are filled by
+    :func:`load_source`; results carry the source without ``data``.
+    """
+
+    id: str
+    path: str | None = None
+    record_id: str | None = None
+    url: str | None = None
+    rel: str | None = None
+    compression: str | None = None
+    content_hash: str | None = None
+    data: bytes | None = field(default=None, repr=False, compare=False)
+    #: Set when the input could not even be read as a source (a broken WARC).
+    problem: str | None = None
+
+    @classmethod
+    def from_bytes(
+        cls, data: bytes | str, *, id: str, url: str | None = None, compression: str | None = None
+    ) -> Source:
+        """A page held in memory (``str`` is encoded as UTF-8)."""
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        return cls(
+            id=id, url=url, rel=id, compression=compression, data=raw, content_hash=_hash(raw)
+        )
+
+    @property
+    def key(self) -> str:
+        """Identity of the page across runs (path, plus record id in a WARC)."""
+        return self.id
+
+
+def _hash(data: bytes) -> str:
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def _lower_name(path: str) -> str:
+    return Path(path).name.lower()
+
+
+def _is_warc(path: str) -> bool:
+    return _lower_name(path).endswith(WARC_SUFFIXES)
+
+
+def _compression_of(path: str) -> str | None:
+    name = _lower_name(path)
+    for suffix, codec in COMPRESSION_SUFFIXES.items():
+        if name.endswith(suffix):
+            return codec
+    return None
+
+
+def _is_page(path: str) -> bool:
+    name = _lower_name(path)
+    for suffix in COMPRESSION_SUFFIXES:
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    return name.endswith(PAGE_SUFFIXES)
+
+
+def _walk(root: str) -> Iterator[tuple[str, str | None]]:
+    """(path, problem) of the files under ``root`` in path order: the entries
+    of each folder sorted by name, a subfolder's files in its place among them.
+    A folder that cannot be listed is reported (problem set) rather than
+    stopping the run. Symlinked folders are not followed (no loops)."""
+    try:
+        with os.scandir(root) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as exc:
+        yield root, f"cannot list folder: {exc}"
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(entry.path)
+        elif entry.is_file():
+            yield entry.path, None
+
+
+def _posix(path: str) -> str:
+    return path.replace(os.sep, "/")
+
+
+def _input_files(inputs: list[str]) -> Iterator[tuple[str, str, str | None]]:
+    """(path, rel, problem) of every input file, in run order.
+
+    With one folder input, ``rel`` is relative to it; with several inputs each
+    folder's files are placed under the folder's name (as ``cp -r A B OUT``
+    would). A file named on the command line is taken whatever its suffix.
+    """
+    several = len(inputs) > 1
+    for item in inputs:
+        if Path(item).is_dir():
+            base = Path(item).resolve().name if several else ""
+            for path, problem in _walk(item):
+                if problem or _is_page(path) or _is_warc(path):
+                    rel = _posix(os.path.relpath(path, item))
+                    yield path, f"{base}/{rel}" if base else rel, problem
+        elif Path(item).exists():
+            yield item, Path(item).name, None
+        else:
+            raise FileNotFoundError(f"no such file or folder: {item}")
+
+
+def count_sources(inputs: Iterable[str | os.PathLike[str]]) -> tuple[int, int]:
+    """(page files, WARC files) under ``inputs``; WARC records are not counted
+    here because that would mean reading every WARC twice."""
+    pages = warcs = 0
+    for path, _rel, _problem in _input_files([os.fspath(i) for i in inputs]):
+        if _is_warc(path):
+            warcs += 1
+        else:
+            pages += 1
+    return pages, warcs
+
+
+def iter_sources(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Source]:
+    """Every page under ``inputs``, in a deterministic order, without data.
+
+    WARC records come with their data (the record has to be read to be found).
+    A WARC that cannot be read (truncated, or the ``warc`` extra missing) gives a
+    source with ``problem`` set; :func:`parse_many` turns it into a failed
+    result, so it is accounted for.
+    """
+    for path, rel, problem in _input_files([os.fspath(i) for i in inputs]):
+        if problem:
+            yield Source(id=_posix(path), path=path, rel=rel, problem=problem)
+        elif _is_warc(path):
+            yield from _iter_warc(path, rel)
+        else:
+            yield Source(id=_posix(path), path=path, rel=rel, compression=_compression_of(path))
+
+
+def _import_warcio() -> Any:
+    try:
+        return importlib.import_module("warcio.archiveiterator")
+    except ImportError as exc:
+        raise ImportError(
+            "reading WARC files needs the 'warc' extra: pip install 'articlekit[warc]'"
+        ) from exc
+
+
+def warc_available() -> bool:
+    try:
+        _import_warcio()
+    except ImportError:
+        return False
+    return True
+
+
+def _is_html_record(record: Any) -> bool:
+    if record.rec_type == "response":
+        headers = record.http_headers
+        ctype = headers.get_header("Content-Type", "") if headers is not None else ""
+    elif record.rec_type == "resource":
+        ctype = record.rec_headers.get_header("Content-Type", "")
+    else:
+        return False
+    ctype = (ctype or "").lower()
+    # No content type at all: let the parser decide rather than drop the page.
+    return not ctype or "html" in ctype
+
+
+def _gzip_complete(path: str) -> bool:
+    """Whether every gzip member of the file ends properly. warcio reads a
+    truncated ``.warc.gz`` as if it simply ended, which would lose its last
+    records without a trace; this pass (decompression only, output dropped)
+    turns that into an error record."""
+    engine: Any = None  # the decompressor of the member being read
+    pending = b""  # input past the end of the last member
+    with Path(path).open("rb") as fh:
+        while chunk := pending or fh.read(1 << 20):
+            pending = b""
+            while chunk:
+                if engine is None:
+                    engine = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+                engine.decompress(chunk, 1 << 20)  # output capped, then dropped
+                chunk = engine.unconsumed_tail
+                if engine.eof:
+                    pending, engine = engine.unused_data, None
+                    break
+    return engine is None
+
+
+def _iter_warc(path: str, rel: str) -> Iterator[Source]:
+    stem = rel
+    for suffix in WARC_SUFFIXES[::-1]:  # ".warc.gz" before ".warc"
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    index = 0
+
+    def broken(why: str) -> Source:
+        return Source(
+            id=f"{_posix(path)}#error-after-{index}",
+            path=path,
+            rel=f"{stem}/error-{index:06d}",
+            problem=f"cannot read WARC after record {index}: {why}",
+        )
+
+    try:
+        module = _import_warcio()
+        with Path(path).open("rb") as fh:
+            for record in module.ArchiveIterator(fh):
+                if not _is_html_record(record):
+                    continue
+                index += 1
+                record_id = record.rec_headers.get_header("WARC-Record-ID")
+                data = record.content_stream().read(MAX_PAGE_BYTES + 1)
+                short = len(data) <= MAX_PAGE_BYTES and getattr(record.raw_stream, "limit", 0) > 0
+                yield Source(
+                    id=f"{_posix(path)}#{record_id or index}",
+                    path=path,
+                    record_id=record_id,
+                    url=record.rec_headers.get_header("WARC-Target-URI"),
+                    rel=f"{stem}/{index:06d}",
+                    data=data,
+                    content_hash=_hash(data),
+                    problem="the record is truncated" if short else None,
+                )
+        if _lower_name(path).endswith(".gz") and not _gzip_complete(path):
+            yield broken("the file is truncated")
+    except Exception as exc:  # a broken WARC is one failed input, not a crashed run
+        yield broken(f"{type(exc).__name__}: {exc}")
+
+
+def load_source(source: Source) -> Source:
+    """The source with its raw bytes and content hash (file sources are read
+    here; sources that hold data are returned as they are). Raises ``OSError``
+    or :class:`InputTooLargeError`."""
+    if source.problem is not None:
+        raise InputError(source.problem)
+    if source.data is not None or source.path is None:
+        return source
+    size = Path(source.path).stat().st_size
+    if size > MAX_PAGE_BYTES:
+        raise InputTooLargeError(f"{size} bytes is over the {MAX_PAGE_BYTES}-byte limit")
+    data = Path(source.path).read_bytes()
+    return replace(source, data=data, content_hash=_hash(data))
+
+
+def _decompress(data: bytes, codec: str | None) -> bytes:
+    if codec is None:
+        return data
+    engine: Any
+    if codec == "gzip":
+        engine = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    elif codec == "bz2":
+        engine = bz2.BZ2Decompressor()
+    else:
+        raise InputError(f"unknown compression {codec!r}")
+    try:
+        out = engine.decompress(data, MAX_PAGE_BYTES + 1)
+    except (OSError, EOFError, zlib.error, ValueError) as exc:
+        raise InputError(f"cannot decompress {codec} data: {exc}") from exc
+    if len(out) > MAX_PAGE_BYTES:
+        raise InputTooLargeError(f"decompresses to over {MAX_PAGE_BYTES} bytes")
+    if not engine.eof:
+        raise InputError(f"{codec} data is truncated")
+    return bytes(out)
+
+
+def _expand(sources: Iterable[str | os.PathLike[str] | Source]) -> Iterator[Source]:
+    for item in sources:
+        if isinstance(item, Source):
+            yield item
+        else:
+            yield from iter_sources([item])
