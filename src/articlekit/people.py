@@ -6,7 +6,13 @@ from collections.abc import Iterable
 
 import regex
 
-from .rules import AUTHOR_CREDENTIALS, AUTHOR_ROLE_WORDS, BYLINE_PREFIX, ORGANIZATION_WORDS
+from .rules import (
+    AUTHOR_CREDENTIALS,
+    AUTHOR_ROLE_WORDS,
+    BYLINE_NOISE_WORDS,
+    BYLINE_PREFIX,
+    ORGANIZATION_WORDS,
+)
 
 __all__ = ["clean_authors", "looks_like_person"]
 
@@ -23,13 +29,15 @@ _DATE_TAIL = regex.compile(
     r"\s+(?:(?:am|on|le|el|den|vom|,)\s+)?[\p{L}.]*\s*\d.*$", regex.IGNORECASE
 )
 # A byline inside a longer meta line.
-_INNER_BY = regex.compile(r"\b(?:by|von|par|por)\s+(\p{Lu}[^|•·]{2,60})$", regex.IGNORECASE)
+_INNER_BY = regex.compile(r"\b(?:by|von|par|por)\s+((?-i:\p{Lu})[^|•·]{2,60})$", regex.IGNORECASE)
 _NAME_WORD = regex.compile(
     r"^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.|(?:van|von|der|de|da|del|la|le|di|du|bin|al)|\p{Lu}\p{Ll}*-\p{Lu}\p{Ll}*)$"
 )
 # "Jr.", "Sr." and initials ("Nelson C.J.") end with a period that is the name's.
 _KEEPS_PERIOD = regex.compile(r"(?:\b(?:Jr|Sr)|(?<!\w)\p{Lu}|\.\p{Lu})\.$")
 _PARENTHESES = regex.compile(r"\s*\([^)]*\)?")
+# Name particles; a "name" ending in one is a label cut before the name.
+_PARTICLES = frozenset({"von", "van", "de", "da", "del", "di", "du", "la", "le", "der", "by"})
 _CJK_NAME = regex.compile(r"[\p{Han}\p{Hangul}]{2,4}")
 #: A person's name in a byline has this many words at most (and at least).
 MAX_NAME_WORDS = 5
@@ -47,8 +55,11 @@ def looks_like_person(name: str) -> bool:
     words = name.split()
     if not MIN_NAME_WORDS <= len(words) <= MAX_NAME_WORDS:
         return False
-    if any(w.lower().strip(".") in ORGANIZATION_WORDS for w in words):
+    lowered = [w.lower().strip(".,:") for w in words]
+    if any(w in ORGANIZATION_WORDS or w in BYLINE_NOISE_WORDS for w in lowered):
         return False
+    if lowered[-1] in _PARTICLES:
+        return False  # "Artikel von": a label cut before the name
     return all(_NAME_WORD.match(w) for w in words) and not any(ch.isdigit() for ch in name)
 
 
@@ -77,7 +88,7 @@ def clean_authors(raw: Iterable[str]) -> tuple[str, ...]:
         text = _URL.sub(" ", _EMAIL.sub(" ", _HANDLE.sub(" ", text)))
         text = " ".join(text.split())
         inner = _INNER_BY.search(text)
-        if inner and not BYLINE_PREFIX.match(text):
+        if inner and not BYLINE_PREFIX.match(text) and not looks_like_person(text):
             text = inner.group(1)  # "Posted on September 21, 2020 by Adi Tzlil"
         text = _LABEL.sub("", BYLINE_PREFIX.sub("", text))
         text = _DATE_TAIL.sub("", _AFFILIATION.sub("", text))

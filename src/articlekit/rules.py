@@ -320,6 +320,51 @@ AUTHOR_CREDENTIALS: frozenset[str] = frozenset(
     {"MS", "MSc", "MA", "MBA", "MD", "PhD", "Ph.D", "RD", "RDN", "MPH", "RN", "DPhil", "BSc", "LD"}
 )
 
+#: Words of byline boilerplate that two capitalised words can look like a name
+#: without ("Veröffentlicht von", "Weitere Beiträge", "Google Scholar").
+BYLINE_NOISE_WORDS: frozenset[str] = frozenset(
+    {
+        "veröffentlicht",
+        "geschrieben",
+        "artikel",
+        "beitrag",
+        "beiträge",
+        "weitere",
+        "letzte",
+        "aktualisierung",
+        "aktualisiert",
+        "autor",
+        "autorin",
+        "mehr",
+        "alle",
+        "posted",
+        "written",
+        "published",
+        "updated",
+        "more",
+        "all",
+        "articles",
+        "stories",
+        "view",
+        "profile",
+        "google",
+        "scholar",
+        "pubmed",
+        "pub",
+        "med",
+        "follow",
+        "email",
+        "share",
+        "publié",
+        "écrit",
+        "publicado",
+        "escrito",
+        "leer",
+        "voir",
+        "ver",
+    }
+)
+
 #: Words that mark an organisation rather than a person in an author field.
 ORGANIZATION_WORDS: frozenset[str] = frozenset(
     {
@@ -364,6 +409,33 @@ ORGANIZATION_WORDS: frozenset[str] = frozenset(
         "editors",
         "rédaction",
         "redacción",
+        # The same in the other languages we read, and institutions.
+        "presse",
+        "prensa",
+        "zeitung",
+        "verlag",
+        "magazin",
+        "illustrierte",
+        "nachrichten",
+        "kurier",
+        "anzeiger",
+        "rundschau",
+        "verband",
+        "verein",
+        "institut",
+        "institute",
+        "stiftung",
+        "foundation",
+        "association",
+        "ministerium",
+        "ministry",
+        "university",
+        "universität",
+        "landesanstalt",
+        "bund",
+        "welle",
+        "agentur",
+        "webteam",
     }
 )
 
