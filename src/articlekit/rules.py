@@ -278,7 +278,8 @@ BYLINE_MAX_PARAGRAPH_INDEX = 3
 #: Words that introduce a byline and are not part of a name.
 BYLINE_PREFIX = regex.compile(
     r"^\s*(?:(?:written|posted|reported|text|story|photos and story) by|by|"
-    r"(?:ein (?:beitrag|artikel) |artikel |text )?von|par|por|di|door|autor(?:in)?\s?:?"
+    r"(?:eine? (?:beitrag|artikel|kolumne|kommentar|gastbeitrag|text) |artikel |text )?von"
+    r"|text (?:&|und) fotos?\s?:|text\s?:|par|por|di|door|autor(?:in)?\s?:?"
     r"|auteur\s?:|author\s?:|redaktion\s?:)"
     r"(?:\s+|(?=(?-i:\p{Lu})))",
     _FLAGS,

@@ -33,7 +33,14 @@ MAX_BYLINE_CHARS = 120
 MAX_BYLINE_ELEMENTS = 12
 # Text nodes that start like a byline ("By", "Von", "Par", "Por", "Door").
 _BY_LINE = re.compile(
-    r"^\s*(?:by|von|par|por|door|di|autor|autorin|auteur|author|redaktion)(?:\s|:|$)", re.IGNORECASE
+    r"^\s*(?:by|von|par|por|door|di|autor|autorin|auteur|author|redaktion"
+    r"|eine? (?:artikel|beitrag|kolumne|kommentar|gastbeitrag|text) von"
+    r"|text (?:&|und) fotos?|text)(?:\s|:|$)",
+    re.IGNORECASE,
+)
+# A label alone ("Autor", "By:"), with the name in the element after it.
+_LABEL_ONLY = re.compile(
+    r"^\s*(?:by|von|autor|autorin|auteur|author|autoren|authors)\s*:?\s*$", re.I
 )
 _BYLINE_TAGS = frozenset({"span", "div", "p", "a", "address", "li", "ul"})
 
@@ -114,7 +121,12 @@ def _bylines(page: Page, region: html.HtmlElement) -> Iterator[tuple[str, list[s
         return bool(text) and len(text) <= MAX_BYLINE_CHARS and not in_foreign_part(el)
 
     for owner, _ in text_owners(region, _BY_LINE):
-        if usable(owner) and BYLINE_PREFIX.match(clean_text(owner.text_content())):
+        text = clean_text(owner.text_content())
+        if _LABEL_ONLY.match(text):
+            following = owner.getnext()
+            if usable(following):
+                yield "visible:label", _pieces(following)
+        elif usable(owner) and BYLINE_PREFIX.match(text):
             yield "visible:by", _pieces(owner)
     names = []
     for el in page.root.xpath("//*[@itemprop='author']"):
