@@ -37,11 +37,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from _corpora import corpora_root
+
 import articlekit
 from articlekit import batch
 from articlekit.evaluation import body_match, load_corpus, snippet_hits
 
-CORPORA = Path("/work/shared/corpora")
+CORPORA = corpora_root()
 #: How often the memory benchmark samples /proc (seconds).
 SAMPLE_SECONDS = 0.2
 

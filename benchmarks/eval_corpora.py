@@ -15,13 +15,14 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import platform
 import sys
 import warnings
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
+
+from _corpora import corpora_root
 
 import articlekit
 from articlekit.cli_eval import plot, table_cells
@@ -40,8 +41,7 @@ from articlekit.evaluation import (
 
 
 def default_root() -> Path:
-    env = os.environ.get("ARTICLEKIT_CORPORA")
-    return Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
+    return corpora_root()
 
 
 def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

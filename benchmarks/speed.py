@@ -25,13 +25,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import os
 import statistics
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+
+from _corpora import corpora_root
 
 from articlekit.evaluation import find_corpora, load_corpus
 
@@ -40,9 +41,7 @@ IMPORT_RUNS = 5
 
 
 def default_corpora() -> list[Path]:
-    env = os.environ.get("ARTICLEKIT_CORPORA")
-    root = Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
-    return [p for p in find_corpora(root) if p.name.endswith("-dev")]
+    return [p for p in find_corpora(corpora_root()) if p.name.endswith("-dev")]
 
 
 def _articlekit() -> Callable[[bytes, str | None], object]:

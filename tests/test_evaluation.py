@@ -31,12 +31,12 @@ from articlekit.evaluation import (
     tokenize,
 )
 
+from .conftest import SHARED
+
 
 def shared_corpora() -> Path:
     env = os.environ.get("ARTICLEKIT_CORPORA")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
+    return Path(env) if env else SHARED / "corpora"
 
 
 def write_corpus(root: Path, pages: list[dict[str, Any]], name: str = "tiny") -> Path:
