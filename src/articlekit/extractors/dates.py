@@ -27,8 +27,10 @@ skipped. Each correction is reported in ``warnings``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import cached_property
 
 from lxml import html
 
@@ -36,7 +38,7 @@ from ..article import Stamp
 from ..dates import parse_iso, parse_stamp
 from ..page import Page
 from ..pipeline import Draft, Finding
-from ..rules import DATA_LINES, DATE_FOREIGN_CONTAINER_TAGS, DATE_FOREIGN_PATTERN
+from ..rules import DATA_LINES, DATE_FOREIGN_CONTAINER_TAGS, DATE_FOREIGN_PATTERN, DataRule
 from ._common import article_region, class_and_id, clean_text, in_non_article_part, text_owners
 
 __all__ = ["DateOptions", "DatesExtractor"]
@@ -93,6 +95,63 @@ def _is_utc_or_naive(stamp: Stamp) -> bool:
     return stamp.tzinfo is None or stamp.utcoffset() == timedelta(0)
 
 
+class _PageStamps:
+    """The page's own stamps, each kind collected once and only if asked for.
+
+    Published and updated are both looked for among ``<time>`` elements and
+    visible stamp lines; one walk serves both fields.
+    """
+
+    def __init__(self, page: Page, so_far: Draft) -> None:
+        self.page = page
+        self.so_far = so_far
+
+    @cached_property
+    def time_elements(self) -> dict[str, list[_Candidate]]:
+        """``<time datetime>`` in the article, sorted into updated and published."""
+        out: dict[str, list[_Candidate]] = {"published": [], "updated": []}
+        for el in self.page.root.iter("time"):
+            raw = el.get("datetime") or ""
+            value = parse_iso(raw) if raw else None
+            if value is None or in_non_article_part(el):
+                continue
+            label = f"{el.get('class') or ''} {el.get('itemprop') or ''} {el.text_content()}"
+            parent = el.getparent()
+            if parent is not None:
+                label += " " + (parent.text or "")  # "Updated <time>…</time>"
+            field = "updated" if _UPDATED_LABEL.search(label) else "published"
+            text = clean_text(el.text_content()) or raw
+            out[field].append(_Candidate(value, text, "time[datetime]"))
+        return out
+
+    @cached_property
+    def stamp_lines(self) -> list[tuple[DataRule, str, str]]:
+        """Visible stamp lines of the article's region: (rule, line, the stamp part)."""
+        out: list[tuple[DataRule, str, str]] = []
+        region = article_region(self.page, self.so_far)
+        for owner, node_text in text_owners(region, _STAMP_WORDS):
+            if in_non_article_part(owner):
+                continue
+            text = clean_text(owner.text_content())
+            if len(text) > MAX_STAMP_CONTEXT_CHARS:
+                text = clean_text(node_text)
+            for rule in _STAMP_RULES:
+                match = rule.pattern.fullmatch(text)
+                if match:
+                    out.append((rule, text, match.group("value")))
+        return out
+
+    def visible(self, field: str, anchor: Stamp | None) -> Iterator[_Candidate]:
+        """Visible stamps for ``field`` that parse, in page order; time-only ones
+        land on ``anchor``'s day."""
+        for rule, text, value_text in self.stamp_lines:
+            if rule.field != field:
+                continue
+            value = parse_stamp(value_text, anchor=anchor)
+            if value is not None:
+                yield _Candidate(value, text, f"visible:{rule.id}")
+
+
 class DatesExtractor:
     """Decides ``published`` and ``updated`` from every date source on the page."""
 
@@ -107,15 +166,16 @@ class DatesExtractor:
         finding = Finding()
         if page.text_dump is not None:
             return finding  # a dump's stamps are lines; the chrome stage moves them
+        seen = _PageStamps(page, so_far)
         published = so_far.get("published")  # a value the caller gave wins
         if published is None:
-            chosen = self._published(page, so_far, finding)
+            chosen = self._published(page, so_far, seen, finding)
             if chosen is not None:
                 finding.set("published", chosen.value, chosen.source)
                 finding.set("published_text", chosen.text, chosen.source)
                 published = chosen.value
         if so_far.get("updated") is None:
-            updated = self._updated(page, so_far, published)
+            updated = self._updated(so_far, seen, published)
             if updated is not None:
                 finding.set("updated", updated.value, updated.source)
                 finding.set("updated_text", updated.text, updated.source)
@@ -123,14 +183,14 @@ class DatesExtractor:
 
     # -- published -------------------------------------------------------------
 
-    def _published(self, page: Page, so_far: Draft, finding: Finding) -> _Candidate | None:
+    def _published(
+        self, page: Page, so_far: Draft, seen: _PageStamps, finding: Finding
+    ) -> _Candidate | None:
         chosen = next(iter(self._structured(so_far, "published")), None)
         if chosen is None:
-            chosen = next(iter(self._time_elements(page, "published")), None)
+            chosen = next(iter(seen.time_elements["published"]), None)
         if chosen is None:
-            chosen = next(
-                iter(self._visible_stamps(article_region(page, so_far), "published", None)), None
-            )
+            chosen = next(seen.visible("published", None), None)
         url_day = self._url_day(page)
         if chosen is not None:
             chosen = self._cross_check(page, chosen, url_day, finding)
@@ -168,15 +228,15 @@ class DatesExtractor:
 
     # -- updated -----------------------------------------------------------------
 
-    def _updated(self, page: Page, so_far: Draft, published: Stamp | None) -> _Candidate | None:
-        for candidates in (
-            self._structured(so_far, "updated"),
-            self._time_elements(page, "updated"),
-            self._visible_stamps(article_region(page, so_far), "updated", published),
-        ):
-            for candidate in candidates:
-                return candidate
-        return None
+    def _updated(
+        self, so_far: Draft, seen: _PageStamps, published: Stamp | None
+    ) -> _Candidate | None:
+        structured = self._structured(so_far, "updated")
+        if structured:
+            return structured[0]
+        if seen.time_elements["updated"]:
+            return seen.time_elements["updated"][0]
+        return next(seen.visible("updated", published), None)
 
     # -- sources -----------------------------------------------------------------
 
@@ -189,47 +249,6 @@ class DatesExtractor:
                 continue  # a bare time of day is no publication date
             text = texts.get((hint.stage, hint.source), hint.value.isoformat())
             out.append(_Candidate(hint.value, text, f"{hint.stage}:{hint.source}"))
-        return out
-
-    @staticmethod
-    def _time_elements(page: Page, field: str) -> list[_Candidate]:
-        out = []
-        for el in page.root.iter("time"):
-            raw = el.get("datetime") or ""
-            value = parse_iso(raw) if raw else None
-            if value is None or in_non_article_part(el):
-                continue
-            label = f"{el.get('class') or ''} {el.get('itemprop') or ''} {el.text_content()}"
-            parent = el.getparent()
-            if parent is not None:
-                label += " " + (parent.text or "")  # "Updated <time>…</time>"
-            is_updated = _UPDATED_LABEL.search(label) is not None
-            if is_updated == (field == "updated"):
-                out.append(
-                    _Candidate(value, clean_text(el.text_content()) or raw, "time[datetime]")
-                )
-        return out
-
-    @staticmethod
-    def _visible_stamps(
-        region: html.HtmlElement, field: str, anchor: Stamp | None
-    ) -> list[_Candidate]:
-        rules = [r for r in _STAMP_RULES if r.field == field]
-        out = []
-        for owner, node_text in text_owners(region, _STAMP_WORDS):
-            if in_non_article_part(owner):
-                continue
-            text = clean_text(owner.text_content())
-            if len(text) > MAX_STAMP_CONTEXT_CHARS:
-                text = clean_text(node_text)
-            for rule in rules:
-                match = rule.pattern.fullmatch(text)
-                if not match:
-                    continue
-                value = parse_stamp(match.group("value"), anchor=anchor)
-                if value is not None:
-                    out.append(_Candidate(value, text, f"visible:{rule.id}"))
-                break
         return out
 
     @staticmethod
