@@ -883,6 +883,27 @@ def test_chrome_end_marker_late_in_the_body_cuts_the_rest() -> None:
     assert {rule.id for rule in CHROME_LINES} >= END_MARKERS
 
 
+def test_chrome_rail_inside_the_text_ends_where_prose_resumes() -> None:
+    # A "Don't miss" box with two teaser links, then the article goes on.
+    teasers = ["Storm damage: homes without power [PICTURES]", "Council votes on new bridge"]
+    rest = [A + " And more.", B + " And more."]
+    before = [A, B, C, A + " Again.", B + " Again.", C + " Again."]
+    finding = run_chrome([*before, "Don't miss", *teasers, *rest])
+    assert finding.values["paragraphs"] == (*before, *rest)
+    assert [r.rule for r in finding.removed] == [
+        "rail-heading",
+        "after-end-marker",
+        "after-end-marker",
+    ]
+
+
+def test_chrome_one_prose_line_after_a_closing_rail_is_still_a_teaser() -> None:
+    teaser_with_dek = "A teaser's summary sentence is written like prose, with a full stop."
+    finding = run_chrome([A, B, C, "Most Popular", "Teaser headline", teaser_with_dek, "Other"])
+    assert finding.values["paragraphs"] == (A, B, C)
+    assert [r.rule for r in finding.removed][1:] == ["after-end-marker"] * 3
+
+
 def test_chrome_body_mostly_after_a_rail_heading_keeps_its_text() -> None:
     finding = run_chrome([A, "Most Popular", B, C, A + " Again."])
     assert finding.values["paragraphs"] == (A, B, C, A + " Again.")

@@ -229,6 +229,16 @@ END_MARKERS: frozenset[str] = frozenset({"rail-heading"})
 #: one early in the text is a mid-article rail and only its line goes.
 END_MARKER_MIN_POSITION = 0.6
 
+#: After an end marker, teasers go until the article visibly resumes: this many
+#: consecutive lines of prose (a rail placed inside the text, such as "Don't
+#: miss" with three links, is followed by more paragraphs; a closing rail by
+#: headlines, labels and short teaser lines).
+RESUME_PROSE_RUN = 2
+#: A line is prose when it has at least this many words...
+PROSE_MIN_WORDS = 10
+#: ...and ends like a sentence (closing quotes and brackets included).
+PROSE_END_CHARACTERS = frozenset('.!?…"”’»)')
+
 
 # --- data: lines that hold a field's value ---------------------------------------
 _UPDATED_PREFIX = (
@@ -572,3 +582,54 @@ KICKER_VOCABULARY = _class_pattern(
     r"|sub-heading|subheading|subtitle"
     r"|sr-only|visually-hidden|screen-reader|visuallyhidden|hidden-text|offscreen",
 )
+
+
+# --- blocks: where an extracted line sits in the page ----------------------------
+@dataclass(frozen=True, slots=True)
+class BlockRule:
+    """A body line dropped for the element it comes from, not for its words.
+
+    The rule fires when the line's element, or one of its nearest
+    ``BLOCK_RULE_MAX_ANCESTORS`` ancestors, is one of ``inside_tags`` or has a
+    class/id matching ``container``.
+    """
+
+    id: str
+    reason: str
+    inside_tags: frozenset[str] = frozenset()
+    container: re.Pattern[str] | None = None
+
+
+#: How far up from a line's element a block rule looks. Captions and bios are
+#: small boxes; looking further would reach wrappers of the whole article.
+BLOCK_RULE_MAX_ANCESTORS = 6
+
+BLOCK_RULES: tuple[BlockRule, ...] = (
+    # Paragraphs and headings wrapped in a link are teaser cards: article text
+    # is never one big link.
+    BlockRule("inside-link", "a block set inside a link: a teaser card", frozenset({"a"})),
+    # Picture and video captions: the reader sees them beside an image, and
+    # they repeat or trail the text ("imageCaption", "caption-text", ...).
+    BlockRule("caption", "an image or video caption", container=_class_pattern(r"caption")),
+    # Author boxes under an article ("About the author", a bio paragraph).
+    BlockRule(
+        "author-bio",
+        "an author's biography box",
+        container=_class_pattern(
+            r"(?<![^\W_])(?:bio|author-?bio|biography|about-the-author|about-author|author-info)"
+            r"(?![^\W_])"
+        ),
+    ),
+    # In-text promotion boxes for other products or stories.
+    BlockRule("promo", "a promotion box", container=_class_pattern(r"(?<![^\W_])promo(?![^\W_])")),
+)
+
+
+# --- split bodies: articles cut into several same-class containers ----------------
+#: Some layouts cut one article into several sibling containers with the same
+#: tag and class (a chunk per ad slot); extractors often keep only the first.
+#: Prose paragraphs of same-class containers are added back when they sit within
+#: this many levels above the container that holds most extracted paragraphs...
+CONTINUATION_MAX_LEVELS = 3
+#: ...and when less than this share of a paragraph's text is link text.
+CONTINUATION_MAX_LINK_SHARE = 0.3

@@ -8,6 +8,7 @@ from ..page import Page
 from ..pipeline import Draft, Finding
 from ..textdump import split_dump
 from ._common import clean_text
+from .blocks import LineSources
 
 __all__ = ["BodyExtractor", "BodyOptions"]
 
@@ -23,6 +24,12 @@ class BodyOptions:
     #: Skip trafilatura's second opinions (readability, jusText): about twice as
     #: fast, and after our chrome stage no less accurate on the dev corpora.
     fast: bool = True
+    #: Drop lines by where they sit (teaser cards, captions, author bios);
+    #: see :data:`articlekit.rules.BLOCK_RULES`.
+    block_rules: bool = True
+    #: Add back the prose of an article cut into same-class containers, which
+    #: trafilatura's fast mode reads only the first of.
+    continue_split_bodies: bool = True
 
 
 class BodyExtractor:
@@ -54,6 +61,11 @@ class BodyExtractor:
             fast=self.options.fast,
         )
         text = getattr(document, "text", None) or ""
-        paragraphs = tuple(p for p in (clean_text(line) for line in text.splitlines()) if p)
-        finding.set("candidate_paragraphs", paragraphs, "trafilatura")
+        paragraphs = [p for p in (clean_text(line) for line in text.splitlines()) if p]
+        sources = LineSources(page.root)
+        if self.options.block_rules:
+            paragraphs, finding.removed = sources.drop_chrome(paragraphs, self.name)
+        if self.options.continue_split_bodies:
+            paragraphs = sources.continue_split_body(paragraphs)
+        finding.set("candidate_paragraphs", tuple(paragraphs), "trafilatura")
         return finding

@@ -25,12 +25,14 @@ from ..rules import (
     DATA_LINES,
     END_MARKER_MIN_POSITION,
     END_MARKERS,
+    RESUME_PROSE_RUN,
     SAFETY_VALVE,
     ChromeRule,
     DataRule,
     SafetyValve,
 )
 from ..textdump import split_tag_run
+from .blocks import is_prose
 
 __all__ = ["ChromeExtractor", "ChromeOptions"]
 
@@ -57,6 +59,12 @@ class _Pass:
 
     def words_kept(self) -> int:
         return sum(len(_WORD.findall(p)) for p in self.kept)
+
+
+def _article_resumes(rest: list[str]) -> bool:
+    """True when ``rest`` opens with a run of prose: the article after a mid-text rail."""
+    run = rest[:RESUME_PROSE_RUN]
+    return len(run) == RESUME_PROSE_RUN and all(is_prose(line) for line in run)
 
 
 def _key(text: str) -> str:
@@ -111,10 +119,13 @@ class ChromeExtractor:
         full_text = "\n".join(paragraphs)
         total_words = max(1, len(_WORD.findall(full_text)))
         words_before = 0
+        lines = [" ".join(p.split()) for p in paragraphs]
+        #: The rail heading whose teasers are being dropped, while in a rail.
+        rail_heading: str | None = None
         for index, original in enumerate(paragraphs):
             # Rules read the line with whitespace collapsed; what is kept or
             # recorded is the line as written.
-            paragraph = " ".join(original.split())
+            paragraph = lines[index]
             if index <= HEADLINE_REPEAT_MAX_INDEX and title and _key(paragraph) == _key(title):
                 result.removed.append(
                     Removal(
@@ -129,6 +140,19 @@ class ChromeExtractor:
             if self._data_line(index, paragraph, so_far, full_text, result):
                 continue
             rule = self._chrome_rule(paragraph, aggressive=aggressive)
+            if rule is None and rail_heading is not None:
+                if _article_resumes(lines[index:]):
+                    rail_heading = None  # a rail inside the article: the text goes on
+                else:
+                    result.removed.append(
+                        Removal(
+                            stage=self.name,
+                            rule="after-end-marker",
+                            text=paragraph,
+                            reason=f"follows the teaser rail heading {rail_heading!r}",
+                        )
+                    )
+                    continue
             if rule is None:
                 result.kept.append(original)
                 words_before += len(_WORD.findall(paragraph))
@@ -142,21 +166,7 @@ class ChromeExtractor:
                 and words_before / total_words >= END_MARKER_MIN_POSITION
             ):
                 result.aggressive_fired = True
-                for rest in (" ".join(p.split()) for p in paragraphs[index + 1 :]):
-                    if self._data_line(index, rest, so_far, full_text, result):
-                        continue
-                    own = self._chrome_rule(rest, aggressive=True)
-                    result.removed.append(
-                        Removal(stage=self.name, rule=own.id, text=rest, reason=own.reason)
-                        if own is not None
-                        else Removal(
-                            stage=self.name,
-                            rule="after-end-marker",
-                            text=rest,
-                            reason=f"follows the teaser rail heading {paragraph!r}",
-                        )
-                    )
-                break
+                rail_heading = paragraph
         return result
 
     @staticmethod

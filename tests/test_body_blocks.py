@@ -1,0 +1,114 @@
+"""The body stage's structural rules: lines judged by the element they come from."""
+
+from __future__ import annotations
+
+import pytest
+
+from articlekit import Page
+from articlekit.extractors import BodyExtractor
+from articlekit.extractors.blocks import LineSources, is_prose
+from articlekit.extractors.body import BodyOptions
+from articlekit.pipeline import Draft
+from articlekit.rules import BLOCK_RULES
+
+PARAS = [
+    f"Paragraph {n} of the article tells the reader what the council decided on Tuesday night."
+    for n in ("one", "two", "three", "four", "five", "six")
+]
+
+
+def body(html: str, options: BodyOptions = BodyOptions()) -> tuple[list[str], list[str]]:
+    finding = BodyExtractor(options)(Page.from_input(html), Draft())
+    return list(finding.values["candidate_paragraphs"]), [r.rule for r in finding.removed]
+
+
+def article(inner: str) -> str:
+    return f"<html><body><main><article>{inner}</article></main></body></html>"
+
+
+BLOCK_EXAMPLES = {
+    "inside-link": '<a href="/other"><p>{}</p></a>',
+    "caption": '<div class="artImageCaption"><p>{}</p></div>',
+    "author-bio": '<div class="writer-biography"><p>{}</p></div>',
+    "promo": '<div class="inline-promo box"><p>{}</p></div>',
+}
+
+
+def test_every_block_rule_has_an_example() -> None:
+    assert {rule.id for rule in BLOCK_RULES} == set(BLOCK_EXAMPLES)
+
+
+@pytest.mark.parametrize("rule_id", sorted(BLOCK_EXAMPLES))
+def test_block_rule_drops_the_line_and_records_why(rule_id: str) -> None:
+    foreign = "This sentence sits in a box beside the article and should not be in its text."
+    inner = "".join(f"<p>{p}</p>" for p in PARAS[:3])
+    inner += BLOCK_EXAMPLES[rule_id].format(foreign)
+    inner += "".join(f"<p>{p}</p>" for p in PARAS[3:])
+    lines, rules = body(article(inner))
+    assert foreign not in lines
+    assert rules == [rule_id]
+    assert lines == PARAS
+
+
+def test_block_rules_can_be_switched_off() -> None:
+    foreign = "This sentence is a caption under the photo of the council chamber, kept."
+    inner = (
+        "".join(f"<p>{p}</p>" for p in PARAS) + f'<div class="imageCaption"><p>{foreign}</p></div>'
+    )
+    lines, rules = body(article(inner), BodyOptions(block_rules=False))
+    assert rules == []
+    assert foreign in lines
+
+
+def test_words_like_bio_inside_other_words_do_not_fire() -> None:
+    kept = "This paragraph sits in a biology section box and is part of the article text."
+    inner = "".join(f"<p>{p}</p>" for p in PARAS) + f'<div class="biology"><p>{kept}</p></div>'
+    lines, rules = body(article(inner))
+    assert "author-bio" not in rules
+    assert kept in lines
+
+
+def split_body(between: str = "") -> str:
+    chunk = '<div class="grid"><div class="body-chunk">{}</div></div>'
+    first = "".join(f"<p>{p}</p>" for p in PARAS[:4])
+    second = "".join(f"<p>{p}</p>" for p in PARAS[4:])
+    return article(
+        '<div class="chunks">' + chunk.format(first) + between + chunk.format(second) + "</div>"
+    )
+
+
+def test_continue_split_body_adds_prose_of_same_class_siblings_in_order() -> None:
+    sources = LineSources(Page.from_input(split_body('<div class="ad">Advertisement</div>')).root)
+    assert sources.continue_split_body(PARAS[:4]) == PARAS
+
+
+def test_continue_split_body_skips_link_lists_and_short_lines() -> None:
+    teaser = (
+        '<div class="grid"><div class="body-chunk">'
+        '<p><a href="/x">{}</a></p><p>Short.</p></div></div>'
+    )
+    html = split_body(teaser.format(PARAS[0].replace("one", "seven")))
+    sources = LineSources(Page.from_input(html).root)
+    assert sources.continue_split_body(PARAS[:4]) == PARAS
+
+
+def test_continue_split_body_needs_a_class_to_match() -> None:
+    html = article(
+        "<div>" + "".join(f"<p>{p}</p>" for p in PARAS[:4]) + "</div>"
+        "<div>" + "".join(f"<p>{p}</p>" for p in PARAS[4:]) + "</div>"
+    )
+    sources = LineSources(Page.from_input(html).root)
+    assert sources.continue_split_body(PARAS[:4]) == PARAS[:4]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The council voted on Tuesday to build the new bridge across the river.", True),
+        ("“We will build it,” the mayor said after the vote on Tuesday night in town.”", True),
+        ("Council votes on new bridge across the river in a late night session", False),
+        ("Short sentence.", False),
+    ],
+)
+def test_is_prose(line: str, expected: bool) -> None:
+    assert is_prose(line) is expected
