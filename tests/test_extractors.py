@@ -791,7 +791,38 @@ CHROME_EXAMPLES: dict[str, str] = {
     "consent": "We use cookies to improve your experience on our site.",
     "gallery-counter": "12 of 57",
     "credit": "Titelbild: Jane Doe/picture-alliance",
+    "reporting-credit": "Reporting by Jane Doe; Editing by John Smith",
+    "follow-us": "Follow the Daily Planet on Facebook, Twitter and Instagram.",
+    "reading-time": "Reading time: 4 minutes",
 }
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "line"),
+    [
+        ("reporting-credit", "(Reporting by Jane Doe in Paris; writing by John Smith)"),
+        ("reporting-credit", "Maria Lopez contributed to this report."),
+        ("reporting-credit", "SOURCE: News agencies"),
+        ("follow-us", "Email Jane Doe at jane.doe@example.com or follow her @janedoe."),
+        ("follow-us", "jane.doe@example.com"),
+        ("reading-time", "5 min read"),
+        ("rail-heading", "Most read in World News"),
+        ("rail-heading", "Popular on The Daily Planet"),
+        ("read-more", "[Related: The council's first vote on the bridge]"),
+        ("read-more", "- Also: See our full coverage of the election"),
+        ("newsletter", "Sign up for our Email Newsletters here."),
+    ],
+)
+def test_chrome_rule_variants(rule_id: str, line: str) -> None:
+    finding = run_chrome([A, line, B])
+    assert finding.values["paragraphs"] == (A, B)
+    assert [r.rule for r in finding.removed] == [rule_id]
+
+
+def test_chrome_data_line_behind_a_list_bullet_is_moved() -> None:
+    finding = run_chrome([A, "- Published 18 November 2019", B])
+    assert finding.values["published"] == date(2019, 11, 18)
+    assert finding.values["paragraphs"] == (A, B)
 
 
 def run_chrome(
@@ -827,6 +858,8 @@ def test_chrome_rule_fires_on_a_typical_line(rule_id: str, line: str) -> None:
     [
         "Share the wealth, the senator told the crowd on Tuesday.",
         "Read more carefully, the judge told the lawyer before the hearing.",
+        "Follow the money on Twitter, the lawyer said, and you will find the donors.",
+        "Reporting by the council on its own spending has been patchy for years.",
     ],
 )
 def test_chrome_prose_that_starts_like_chrome_is_kept(line: str) -> None:

@@ -72,6 +72,12 @@ def _line(pattern: str) -> regex.Pattern[str]:
     return regex.compile(pattern, _FLAGS)
 
 
+#: Social networks named in "follow us" lines.
+_NETWORK = (
+    r"(?:twitter|x|facebook|instagram|youtube|linkedin|tiktok|threads|bluesky|mastodon"
+    r"|google news|telegram|whatsapp|pinterest)"
+)
+
 # --- chrome: lines that are never the article ------------------------------------
 CHROME_LINES: tuple[ChromeRule, ...] = (
     # Navigation strips and "see all" links that follow video and section rails.
@@ -106,6 +112,10 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|das könnte sie auch interessieren|weitere themen|verwandte artikel|ähnliche artikel"
             r"|contenido relacionado|artículos relacionados|related content|more on this(?: story)?"
             r"|les plus lus|à lire aussi|lo más (?:leído|visto)|te puede interesar"
+            # "Most read in World News", "Popular on <site>", "Explore further"
+            r"|most (?:read|popular|viewed) in [\p{L}\p{N}&' ]{2,30}"
+            r"|popular on [\p{L}\p{N}.&' ]{2,30}"
+            r"|explore further"
             r")\s*:?"
         ),
         "the heading of a teaser rail",
@@ -142,7 +152,7 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|suscríbete .{0,40}(?:newsletter|boletín).*"
             r"|thanks? (?:you )?for (?:signing up|subscribing)!?"
             r"|.{0,80}\b(?:sign(?:ing)? up|subscrib\w*|abonnier\w*|inscri\w*|suscr\w*)\b"
-            r".{0,40}\bnewsletter\b.{0,60}"
+            r".{0,40}\bnewsletters?\b.{0,60}"
             r"|your subscription (?:has been|is) confirmed.*"
             r"|you(?:[’']re| are) (?:now )?subscribed.*"
         ),
@@ -159,7 +169,7 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|related:.{0,120}"
             # "Also read: <teaser title>" in the languages we cover: the label
             # and its colon make the line a link, whatever title follows.
-            r"|(?:also read|read also|see also|more|related story|recommended)\s*:.{0,120}"
+            r"|(?:also read|read also|see also|also|more|related story|recommended)\s*:.{0,120}"
             r"|(?:auch interessant|lesen sie (?:auch|mehr)|mehr dazu|siehe auch"
             r"|das könnte sie (?:auch )?interessieren)\s*[:?]?(?:\s.{0,120})?"
             r"|schon gelesen\s*\??"
@@ -168,6 +178,8 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|(?:lea|mire|vea)\s*:.{0,120}"
             r"|(?:también )?(?:le|te) puede interesar\s*:?(?:\s.{0,120})?"
             r"|(?:czytaj|zobacz) (?:też|także|więcej)\s*:?(?:\s.{0,120})?"
+            r"|(?:leggi|vedi) anche(?: su)?\s*:?(?:\s.{0,120})?"
+            r"|leia (?:também|mais)\s*:?(?:\s.{0,120})?"
             r"|dowiedz się więcej\s*:?(?:\s.{0,120})?"
         ),
         "a 'read more' link",
@@ -211,6 +223,47 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
         _line(r"(?:image|photo|slide|bild|foto)?\s*\d{1,3}\s*(?:of|von|de|sur|/)\s*\d{1,3}"),
         "a gallery position counter",
         max_chars=30,
+    ),
+    # Wire and newsroom credit lines under the text: who reported, wrote or
+    # edited. They name staff, not the story.
+    ChromeRule(
+        "reporting-credit",
+        _line(
+            # "by" then a capitalised name: "Reporting by the council ..." is prose.
+            r"(?:additional |with )?(?:reporting|writing|editing|research) by (?-i:\p{Lu}).{1,220}"
+            r"|.{2,120}\bcontributed (?:reporting|research"
+            r"|to this (?:report|story|article))\b.{0,80}"
+            # "SOURCE: News agencies" closing a wire story.
+            r"|(?:source|sources|quelle|fuente|fonte)\s*:\s*[\p{L}\p{N} ,&'’./-]{2,60}"
+        ),
+        "a reporting or editing credit",
+        max_chars=260,
+    ),
+    # Calls to follow the site or the writer elsewhere, and contact lines.
+    ChromeRule(
+        "follow-us",
+        _line(
+            r"(?:follow|like|subscribe to) (?:us|[\p{L}\p{N}.'’ ]{2,60}) on "
+            r"(?:" + _NETWORK + r"(?: \(@\w+\))?(?:\s*(?:,|and|&|or)\s*)*)+"
+            r"(?:\s*(?:at|:)?\s*@?\S+)?[.!:]?"
+            r"|(?:e-?mail|contact|reach) .{1,60}? (?:at|on) \S+@\S+.{0,160}"
+            r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://)?(?:www\.)?twitter\.com/\w+"
+            r"|click here to (?:get|download) the .{1,40} app"
+        ),
+        "a call to follow the site or write to the author",
+        max_chars=220,
+    ),
+    # Reading-time labels at the top of posts.
+    ChromeRule(
+        "reading-time",
+        _line(
+            r"(?:(?:estimated )?reading time|read time|lesezeit|lesedauer|temps de lecture"
+            r"|tiempo de lectura|tempo de leitura)\s*:?\s*(?:\d+|<\s*\d+|one|two|three)"
+            r"\s*\p{L}{1,10}\.?"
+            r"|\d+\s*(?:-\s*)?min(?:ute)?s?\.? read"
+        ),
+        "a reading-time label",
+        max_chars=40,
     ),
     # Cookie and consent notices that leak into text.
     ChromeRule(

@@ -67,18 +67,14 @@ def _link_share(el: html.HtmlElement, text: str) -> float:
     return linked / len(text) if text else 0.0
 
 
-def _rule_for(el: html.HtmlElement) -> BlockRule | None:
-    node: html.HtmlElement | None = el
-    for _ in range(BLOCK_RULE_MAX_ANCESTORS):
-        if node is None:
-            return None
-        label = f"{node.get('class') or ''} {node.get('id') or ''}"
-        for rule in BLOCK_RULES:
-            if node.tag in rule.inside_tags:
-                return rule
-            if rule.container is not None and label.strip() and rule.container.search(label):
-                return rule
-        node = node.getparent()
+def _own_rule(node: html.HtmlElement) -> BlockRule | None:
+    """The block rule that ``node`` itself (not its ancestors) satisfies."""
+    label = f"{node.get('class') or ''} {node.get('id') or ''}"
+    for rule in BLOCK_RULES:
+        if node.tag in rule.inside_tags:
+            return rule
+        if rule.container is not None and label != " " and rule.container.search(label):
+            return rule
     return None
 
 
@@ -100,13 +96,28 @@ class LineSources:
     def element(self, line: str) -> html.HtmlElement | None:
         return self.by_text.get(clean_text(line))
 
+    def _rule_for(
+        self, el: html.HtmlElement, memo: dict[html.HtmlElement, BlockRule | None]
+    ) -> BlockRule | None:
+        node: html.HtmlElement | None = el
+        for _ in range(BLOCK_RULE_MAX_ANCESTORS):
+            if node is None:
+                return None
+            if node not in memo:  # lines of one article share most ancestors
+                memo[node] = _own_rule(node)
+            if memo[node] is not None:
+                return memo[node]
+            node = node.getparent()
+        return None
+
     def drop_chrome(self, lines: list[str], stage: str) -> tuple[list[str], list[Removal]]:
         """``lines`` without those a block rule rejects, and a removal for each of those."""
         kept: list[str] = []
         removed: list[Removal] = []
+        memo: dict[html.HtmlElement, BlockRule | None] = {}
         for line in lines:
             el = self.element(line)
-            rule = _rule_for(el) if el is not None else None
+            rule = self._rule_for(el, memo) if el is not None else None
             if rule is None:
                 kept.append(line)
             else:

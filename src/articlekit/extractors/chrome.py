@@ -61,6 +61,19 @@ class _Pass:
         return sum(len(_WORD.findall(p)) for p in self.kept)
 
 
+#: A list bullet as trafilatura writes it ("- "), or one set in the text.
+_BULLET = regex.compile(r"^[-•*·▪►]\s+")
+#: A line wholly in brackets: "[Related: ...]", "(Reporting by ...)".
+_ENCLOSED = regex.compile(r"^[\[(](.*)[\])]$")
+
+
+def _rule_view(line: str) -> str:
+    """The line as rules read it: without a list bullet or enclosing brackets."""
+    line = _BULLET.sub("", line)
+    enclosed = _ENCLOSED.match(line)
+    return enclosed.group(1).strip() if enclosed else line
+
+
 def _article_resumes(rest: list[str]) -> bool:
     """True when ``rest`` opens with a run of prose: the article after a mid-text rail."""
     run = rest[:RESUME_PROSE_RUN]
@@ -171,6 +184,7 @@ class ChromeExtractor:
 
     @staticmethod
     def _chrome_rule(paragraph: str, *, aggressive: bool) -> ChromeRule | None:
+        paragraph = _rule_view(paragraph)
         for rule in CHROME_LINES:
             if (
                 len(paragraph) <= rule.max_chars
@@ -184,10 +198,11 @@ class ChromeExtractor:
         self, index: int, paragraph: str, so_far: Draft, full_text: str, result: _Pass
     ) -> bool:
         """Move ``paragraph`` into a field if a data rule accepts it."""
+        view = _rule_view(paragraph)
         for rule in DATA_LINES:
-            if len(paragraph) > rule.max_chars:
+            if len(view) > rule.max_chars:
                 continue
-            match = rule.pattern.fullmatch(paragraph)
+            match = rule.pattern.fullmatch(view)
             if not match:
                 continue
             value = self._parse(rule, match.group("value"), index, so_far, full_text, paragraph)
