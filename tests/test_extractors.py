@@ -794,6 +794,11 @@ CHROME_EXAMPLES: dict[str, str] = {
     "reporting-credit": "Reporting by Jane Doe; Editing by John Smith",
     "follow-us": "Follow the Daily Planet on Facebook, Twitter and Instagram.",
     "reading-time": "Reading time: 4 minutes",
+    "category-label": "Category : Press Releases",
+    "contents-heading": "Table of contents",
+    "stamp-label": "Last modified",
+    "login-prompt": "You are not logged in.",
+    "disclosure": "Advertising disclosure: We may receive compensation from the links below.",
 }
 
 
@@ -811,6 +816,18 @@ CHROME_EXAMPLES: dict[str, str] = {
         ("read-more", "[Related: The council's first vote on the bridge]"),
         ("read-more", "- Also: See our full coverage of the election"),
         ("newsletter", "Sign up for our Email Newsletters here."),
+        ("newsletter", "Zum Newsletter anmelden"),
+        ("comments", "Keine Kommentare"),
+        ("rail-heading", "Weitere Artikel zum Thema"),
+        ("read-more", "Zum Weiterlesen: Die Brücke über den Fluss"),
+        ("ad-label", "ANZEIGE - Heute mal ausgehen?"),
+        (
+            "follow-us",
+            "Follow the Planet on Twitter and Instagram @planet and on Facebook @dailyplanet",
+        ),
+        ("follow-us", "For breaking news download the Planet apps for iOS and Android."),
+        ("disclosure", "This post contains affiliate links; we earn a commission on purchases."),
+        ("credit", "Beitragsbild"),
     ],
 )
 def test_chrome_rule_variants(rule_id: str, line: str) -> None:
@@ -860,6 +877,8 @@ def test_chrome_rule_fires_on_a_typical_line(rule_id: str, line: str) -> None:
         "Read more carefully, the judge told the lawyer before the hearing.",
         "Follow the money on Twitter, the lawyer said, and you will find the donors.",
         "Reporting by the council on its own spending has been patchy for years.",
+        "Category five storms are rare, the forecaster said on the radio on Monday.",
+        "Date night ideas for couples who live in the city centre and want to stay in.",
     ],
 )
 def test_chrome_prose_that_starts_like_chrome_is_kept(line: str) -> None:
@@ -875,6 +894,9 @@ def test_chrome_prose_that_starts_like_chrome_is_kept(line: str) -> None:
         ("Tags: Amazon, Donald Trump", "tags", ("Amazon", "Donald Trump"), "tags-line"),
         ("Tags Amazon Donald Trump", "tags", ("Amazon", "Donald Trump"), "tags-line"),
         ("By Jane Doe and John Smith", "authors", ("Jane Doe", "John Smith"), "byline"),
+        ("23.10.2018", "published", date(2018, 10, 23), "stamp-bare"),
+        ("Dienstag, 4. Juni 2019", "published", date(2019, 6, 4), "stamp-bare"),
+        ("Oct 9, 2019", "published", date(2019, 10, 9), "stamp-bare"),
     ],
 )
 def test_chrome_data_lines_move_into_fields(

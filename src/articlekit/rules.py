@@ -116,6 +116,9 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|most (?:read|popular|viewed) in [\p{L}\p{N}&' ]{2,30}"
             r"|popular on [\p{L}\p{N}.&' ]{2,30}"
             r"|explore further"
+            r"|weitere (?:artikel|beiträge|themen|nachrichten)(?: zum thema| aus [\p{L} ]{2,40})?"
+            r"|weitere aktuelle (?:themen|artikel|nachrichten)(?: [\p{L} ]{2,40})?"
+            r"|kommentierte artikel|meist-?diskutiert|(?:notas|noticias) relacionadas"
             r")\s*:?"
         ),
         "the heading of a teaser rail",
@@ -127,6 +130,7 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"advertisements?|advertising|sponsored(?: content)?|ad|anzeige|werbung"
             r"|publicité|publicidad|story continues below(?: advertisement)?"
             r"|continue reading (?:the main story|below)|article continues below"
+            r"|(?:anzeige|werbung|advertisement|publicidad)\s*[-–|]\s*.{1,100}"
         ),
         "an advertisement slot label",
     ),
@@ -155,6 +159,7 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r".{0,40}\bnewsletters?\b.{0,60}"
             r"|your subscription (?:has been|is) confirmed.*"
             r"|you(?:[’']re| are) (?:now )?subscribed.*"
+            r"|(?:zum )?newsletter (?:anmelden|bestellen)|subscribe now\b.{0,100}"
         ),
         "a newsletter or subscription box",
         max_chars=160,
@@ -173,6 +178,9 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|(?:auch interessant|lesen sie (?:auch|mehr)|mehr dazu|siehe auch"
             r"|das könnte sie (?:auch )?interessieren)\s*[:?]?(?:\s.{0,120})?"
             r"|schon gelesen\s*\??"
+            r"|zum weiterlesen\s*:?(?:\s.{0,120})?|mehr zum thema (?:auf|bei) .{1,60}"
+            r"|(?:das thema|diese themen|das) könnte (?:dich|sie) (?:auch )?interessieren\s*:?"
+            r"|(?:mira|lee)\s*:.{0,120}"
             r"|(?:à lire (?:aussi|également)|voir aussi|lire également)\s*:?(?:\s.{0,120})?"
             r"|(?:lea|lee|mire|vea|ver) (?:también|más|además)\s*:.{0,120}"
             r"|(?:lea|mire|vea)\s*:.{0,120}"
@@ -202,6 +210,7 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
         "comments",
         _line(
             r"\d*\s*comments?|leave a (?:comment|reply)|join the (?:conversation|discussion)"
+            r"|(?:no|view|show|see all|keine|alle) (?:comments|kommentare)"
             r"|\d*\s*kommentare?|commentaires?|comentarios?|reply|antworten|répondre|responder"
             r"|(?:you must be|du musst|sie müssen) (?:logged in|eingeloggt|angemeldet).{0,120}"
         ),
@@ -213,6 +222,7 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
         _line(
             r"(?:titelbild|bild|foto|fotos|photo|photos|image|images|picture|crédits? photos?"
             r"|credits?|crédit|fuente|foto de portada|zdjęcie)\s*:\s*.{1,80}"
+            r"|(?:beitragsbild|titelbild|featured image|header image)(?:\s*:\s*.{1,80})?"
         ),
         "a picture credit",
         max_chars=100,
@@ -234,7 +244,7 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|.{2,120}\bcontributed (?:reporting|research"
             r"|to this (?:report|story|article))\b.{0,80}"
             # "SOURCE: News agencies" closing a wire story.
-            r"|(?:source|sources|quelle|fuente|fonte)\s*:\s*[\p{L}\p{N} ,&'’./-]{2,60}"
+            r"|(?:source|sources|quelle|fuente|fonte)\s*:\s*[\p{L}\p{N} ,&'’./()-]{2,60}"
         ),
         "a reporting or editing credit",
         max_chars=260,
@@ -244,8 +254,9 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
         "follow-us",
         _line(
             r"(?:follow|like|subscribe to) (?:us|[\p{L}\p{N}.'’ ]{2,60}) on "
-            r"(?:" + _NETWORK + r"(?: \(@\w+\))?(?:\s*(?:,|and|&|or)\s*)*)+"
-            r"(?:\s*(?:at|:)?\s*@?\S+)?[.!:]?"
+            r"(?:(?:and |& |or )?(?:on )?" + _NETWORK + r"(?: \(?@\w+\)?)?(?:\s*,\s*|\s+)?)+"
+            r"(?:(?:at|:)?\s*@?\S+)?[.!:]?"
+            r"|.{0,80}\bdownload (?:the|our) .{1,40} apps? (?:for|on) .{1,40}"
             r"|(?:e-?mail|contact|reach) .{1,60}? (?:at|on) \S+@\S+.{0,160}"
             r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://)?(?:www\.)?twitter\.com/\w+"
             r"|click here to (?:get|download) the .{1,40} app"
@@ -264,6 +275,55 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
         ),
         "a reading-time label",
         max_chars=40,
+    ),
+    # Category labels of blog and press-release templates.
+    ChromeRule(
+        "category-label",
+        _line(
+            r"(?:kategorie|kategorien|category|categories|rubrik|filed under|catégorie"
+            r"|categoría|categoria)(?:\s*:\s*.{1,60})?"
+        ),
+        "a category label",
+    ),
+    # Table-of-contents headings of long posts (the entries repeat subheads).
+    ChromeRule(
+        "contents-heading",
+        _line(r"inhaltsverzeichnis|table of contents|contents|sommaire|índice|inhalt"),
+        "a table-of-contents heading",
+        max_chars=25,
+    ),
+    # Stamp labels left without their value, which sits in another element.
+    ChromeRule(
+        "stamp-label",
+        _line(r"letzte änderung|zuletzt geändert|last modified|stand|datum|date|fecha"),
+        "a date label without its date",
+        max_chars=20,
+    ),
+    # Login prompts of comment and member areas.
+    ChromeRule(
+        "login-prompt",
+        _line(
+            r"(?:sie sind|you are|you're|du bist) (?:aktuell |currently |derzeit )?(?:nicht|not)"
+            r" (?:eingeloggt|angemeldet|logged in|signed in).{0,60}"
+        ),
+        "a login prompt",
+        max_chars=120,
+    ),
+    # Affiliate and advertising disclosures set apart from the text.
+    ChromeRule(
+        "disclosure",
+        _line(
+            r".{0,40}\b(?:advertising|affiliate|advertiser) disclosure\b.{0,300}"
+            r"|.{0,200}\b(?:we|i) (?:may )?(?:receive|earn|get) (?:a )?(?:small )?"
+            r"(?:compensation|commission)\b.{0,300}"
+            r"|.{0,120}\bcontains (?:affiliate links|references to products"
+            r"|sponsored content)\b.{0,200}"
+            r"|\*?werbung\W{0,3}dieser (?:beitrag|artikel) enthält werbung.{0,200}"
+            r"|.{0,120}\benthält (?:affiliate-links|werbelinks|werbung für)\b.{0,200}"
+            r"|bei den (?:verlinkungen|links) handelt es sich um.{0,200}"
+        ),
+        "an affiliate or advertising disclosure",
+        max_chars=420,
     ),
     # Cookie and consent notices that leak into text.
     ChromeRule(
@@ -330,6 +390,21 @@ DATA_LINES: tuple[DataRule, ...] = (
         "authors",
         _line(r"(?:by|von|par|por)\s+(?P<value>\p{Lu}.{2,100})"),
         "a byline: moved to 'authors'",
+    ),
+    # A line that is only a date ("23.10.2018", "Dienstag, 4. Juni 2019",
+    # "Oct 9, 2019"), with an optional leading weekday or word and time: a
+    # stamp set apart from the text. The date parser must accept the value.
+    DataRule(
+        "stamp-bare",
+        "published",
+        _line(
+            r"(?:\p{L}{2,10}\.?,? )?(?P<value>(?:\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4}"
+            r"|\d{4}-\d{2}-\d{2}|\p{L}{3,10}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
+            r"|\d{1,2}(?:\.|st|nd|rd|th)? (?:de )?\p{L}{3,10}\.?,? (?:de )?\d{4})"
+            r"(?:,? (?:um |at |à |a las )?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?| uhr| h)?)?)"
+        ),
+        "a bare date line: moved to 'published'",
+        max_chars=48,
     ),
 )
 
