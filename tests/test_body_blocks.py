@@ -112,3 +112,38 @@ def test_continue_split_body_needs_a_class_to_match() -> None:
 )
 def test_is_prose(line: str, expected: bool) -> None:
     assert is_prose(line) is expected
+
+
+class _Scripted(BodyExtractor):
+    """trafilatura's two modes replaced by fixed answers, to test the choice between them."""
+
+    def __init__(self, fast_text: str, full_text: str, options: BodyOptions = BodyOptions()):
+        super().__init__(options)
+        self.texts = {True: fast_text, False: full_text}
+        self.calls: list[bool] = []
+
+    def _trafilatura(self, page: Page, *, fast: bool) -> str:
+        self.calls.append(fast)
+        return self.texts[fast]
+
+
+def run_scripted(stage: _Scripted) -> tuple[tuple[str, ...], str]:
+    finding = stage(Page.from_input(article("<p>x</p>")), Draft())
+    return finding.values["candidate_paragraphs"], finding.sources["candidate_paragraphs"]
+
+
+def test_a_short_fast_extraction_asks_the_full_cascade_and_keeps_the_longer() -> None:
+    stage = _Scripted(PARAS[0], "\n".join(PARAS))
+    assert run_scripted(stage) == (tuple(PARAS), "trafilatura:full-cascade")
+    assert stage.calls == [True, False]
+
+
+def test_a_long_enough_fast_extraction_is_kept_alone() -> None:
+    stage = _Scripted("\n".join(PARAS * 3), "")
+    assert run_scripted(stage) == (tuple(PARAS * 3), "trafilatura")
+    assert stage.calls == [True]
+
+
+def test_the_full_cascade_answer_is_dropped_when_it_is_not_longer() -> None:
+    stage = _Scripted(PARAS[0], "")
+    assert run_scripted(stage) == ((PARAS[0],), "trafilatura")

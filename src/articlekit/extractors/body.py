@@ -24,6 +24,10 @@ class BodyOptions:
     #: Skip trafilatura's second opinions (readability, jusText): about twice as
     #: fast, and after our chrome stage no less accurate on the dev corpora.
     fast: bool = True
+    #: When the fast pass returns fewer characters than this, the full cascade
+    #: runs too and the longer text is kept (about one page in ten on the dev
+    #: corpora; a short article costs two passes).
+    full_cascade_below_chars: int = 1000
     #: Drop lines by where they sit (teaser cards, captions, author bios);
     #: see :data:`articlekit.rules.BLOCK_RULES`.
     block_rules: bool = True
@@ -48,6 +52,24 @@ class BodyExtractor:
             _, lines = split_dump(page.text_dump)
             finding.set("candidate_paragraphs", tuple(lines), "text:lines")
             return finding
+        text = self._trafilatura(page, fast=self.options.fast)
+        source = "trafilatura"
+        if self.options.fast and len(text) < self.options.full_cascade_below_chars:
+            # The fast pass found little: trafilatura's full cascade (its
+            # readability and jusText second opinions) often finds the rest.
+            fuller = self._trafilatura(page, fast=False)
+            if len(fuller) > len(text):
+                text, source = fuller, "trafilatura:full-cascade"
+        paragraphs = [p for p in (clean_text(line) for line in text.splitlines()) if p]
+        sources = LineSources(page.root)
+        if self.options.block_rules:
+            paragraphs, finding.removed = sources.drop_chrome(paragraphs, self.name)
+        if self.options.continue_split_bodies:
+            paragraphs = sources.continue_split_body(paragraphs)
+        finding.set("candidate_paragraphs", tuple(paragraphs), source)
+        return finding
+
+    def _trafilatura(self, page: Page, *, fast: bool) -> str:
         import trafilatura  # lazy: ~160 ms to import
 
         document = trafilatura.bare_extraction(
@@ -58,14 +80,6 @@ class BodyExtractor:
             include_tables=self.options.include_tables,
             favor_precision=self.options.favor_precision,
             favor_recall=self.options.favor_recall,
-            fast=self.options.fast,
+            fast=fast,
         )
-        text = getattr(document, "text", None) or ""
-        paragraphs = [p for p in (clean_text(line) for line in text.splitlines()) if p]
-        sources = LineSources(page.root)
-        if self.options.block_rules:
-            paragraphs, finding.removed = sources.drop_chrome(paragraphs, self.name)
-        if self.options.continue_split_bodies:
-            paragraphs = sources.continue_split_body(paragraphs)
-        finding.set("candidate_paragraphs", tuple(paragraphs), "trafilatura")
-        return finding
+        return getattr(document, "text", None) or ""
