@@ -828,6 +828,10 @@ CHROME_EXAMPLES: dict[str, str] = {
         ("follow-us", "For breaking news download the Planet apps for iOS and Android."),
         ("disclosure", "This post contains affiliate links; we earn a commission on purchases."),
         ("credit", "Beitragsbild"),
+        ("copyright", "Copyright: Jane Doe"),
+        ("login-prompt", "Um den Tipp kommentieren zu können, müssen Sie eingeloggt sein."),
+        ("consent", "Click here to load content from a video platform."),
+        ("rail-heading", "Mehr Themen:"),
     ],
 )
 def test_chrome_rule_variants(rule_id: str, line: str) -> None:

@@ -118,7 +118,7 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|explore further"
             r"|weitere (?:artikel|beiträge|themen|nachrichten)(?: zum thema| aus [\p{L} ]{2,40})?"
             r"|weitere aktuelle (?:themen|artikel|nachrichten)(?: [\p{L} ]{2,40})?"
-            r"|kommentierte artikel|meist-?diskutiert|(?:notas|noticias) relacionadas"
+            r"|kommentierte artikel|meist-?diskutiert|(?:notas|noticias) relacionadas|mehr themen"
             r")\s*:?"
         ),
         "the heading of a teaser rail",
@@ -197,7 +197,7 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
     ChromeRule(
         "copyright",
         _line(
-            r"(?:©|\(c\)|copyright)\s*(?:\d{4}|\p{L}).{0,180}"
+            r"(?:©|\(c\)|copyright)\s*:?\s*(?:\d{4}|\p{L}).{0,180}"
             r"|.{0,120}all rights reserved\.?.{0,120}"
             r"|alle rechte vorbehalten.{0,80}|tous droits réservés.{0,80}"
             r"|todos los derechos reservados.{0,80}"
@@ -215,6 +215,7 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|(?:you must be|du musst|sie müssen) (?:logged in|eingeloggt|angemeldet).{0,120}"
         ),
         "a comments heading or prompt",
+        max_chars=160,
     ),
     # Picture credits set apart from the text.
     ChromeRule(
@@ -305,6 +306,7 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
         _line(
             r"(?:sie sind|you are|you're|du bist) (?:aktuell |currently |derzeit )?(?:nicht|not)"
             r" (?:eingeloggt|angemeldet|logged in|signed in).{0,60}"
+            r"|.{0,100}\b(?:müssen sie|musst du) (?:eingeloggt|angemeldet) sein\.?"
         ),
         "a login prompt",
         max_chars=120,
@@ -328,7 +330,12 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
     # Cookie and consent notices that leak into text.
     ChromeRule(
         "consent",
-        _line(r"(?:this (?:site|website) uses|we use) cookies\b.*|accept (?:all )?cookies"),
+        _line(
+            r"(?:this (?:site|website) uses|we use) cookies\b.*|accept (?:all )?cookies"
+            # Placeholders of embeds that load only after consent.
+            r"|klicken sie auf den (?:unteren )?button, um den inhalt von .{1,80} zu laden\.?"
+            r"|click (?:the button below|here) to load (?:the )?content from .{1,80}"
+        ),
         "a cookie or consent notice",
         max_chars=300,
     ),
