@@ -427,3 +427,14 @@ def test_copy_root_is_independent() -> None:
         p.getparent().remove(p)
     assert "keep me" in page.root.text_content()
     assert "keep me" not in copy.text_content()
+
+
+@pytest.mark.parametrize("as_bytes", [True, False])
+def test_control_characters_are_dropped_so_the_body_survives(as_bytes: bool) -> None:
+    # A stray BEL in one footnote made trafilatura's XML output reject the page.
+    paragraph = "The report\x07 (2020) is linked below, with the figures for every region."
+    html = "<html><body><article>" + f"<p>{paragraph}</p>" * 4 + "</article></body></html>"
+    source: str | bytes = html.encode() if as_bytes else html
+    article = articlekit.parse(source)
+    assert "\x07" not in article.body
+    assert "The report (2020) is linked below" in article.body

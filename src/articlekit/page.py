@@ -140,6 +140,13 @@ def _codec_for(label: str) -> str | None:
         return None
 
 
+#: C0 control characters other than tab and line breaks: not allowed in HTML
+#: text, and XML-based tools downstream (trafilatura's output tree) reject a
+#: page that keeps one, losing its whole body.
+_STRIPPED_CONTROLS = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+_STRIPPED_CONTROL_CHARACTERS = dict.fromkeys(_STRIPPED_CONTROLS)
+
+
 def decode_html(data: bytes) -> tuple[str, str]:
     """Decode page bytes: BOM, then declared charset, then detection.
 
@@ -283,7 +290,9 @@ class Page:
             if utf8 is not None:
                 # Most pages: valid UTF-8, so lxml reads the bytes itself, which
                 # spares a Python decode and lxml's re-encoding of the str.
-                return cls(_parse(utf8, "utf-8"), url=url, encoding="utf-8")
+                # (Control bytes never occur inside UTF-8 multibyte sequences.)
+                clean = utf8.translate(None, _STRIPPED_CONTROLS)
+                return cls(_parse(clean, "utf-8"), url=url, encoding="utf-8")
             text, encoding = decode_html(source)
         elif isinstance(source, str):
             if len(source) > limits.max_bytes:
@@ -297,7 +306,7 @@ class Page:
             raise EmptyInputError("input is only whitespace")
         if _looks_binary(text, limits):
             raise NotHtmlError("input looks like binary data, not a page")
-        text = text.replace("\x00", "")
+        text = text.translate(_STRIPPED_CONTROL_CHARACTERS)
         if text.lstrip().startswith("<?xml"):
             # lxml refuses str input that carries an encoding declaration.
             text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1)
