@@ -147,3 +147,53 @@ def test_a_long_enough_fast_extraction_is_kept_alone() -> None:
 def test_the_full_cascade_answer_is_dropped_when_it_is_not_longer() -> None:
     stage = _Scripted(PARAS[0], "")
     assert run_scripted(stage) == ((PARAS[0],), "trafilatura")
+
+
+TEASERS = [f"Teaser number {n} about another story on the site" for n in range(12)]
+CONTAINER_PAGE = (
+    "<html><body><div class='teasers'>"
+    + "".join(f"<p>{t}</p>" for t in TEASERS)
+    + "</div><div class='article-body'>"
+    + "".join(f"<p>{p}</p>" for p in PARAS)
+    + "</div></body></html>"
+)
+
+
+class _TwoOpinions(BodyExtractor):
+    """First answer fixed; the answer on the container alone is what trafilatura gives."""
+
+    def __init__(
+        self, first: list[str], options: BodyOptions = BodyOptions(full_cascade_below_chars=0)
+    ) -> None:
+        super().__init__(options)
+        self.first = first
+        self.trees: list[bool] = []
+
+    def _trafilatura(self, page: Page, *, fast: bool, tree: object = None) -> str:
+        self.trees.append(tree is not None)
+        if tree is None:
+            return "\n".join(self.first)
+        return super()._trafilatura(page, fast=fast, tree=tree)  # type: ignore[arg-type]
+
+
+def test_a_first_answer_outside_the_marked_container_yields_to_the_container() -> None:
+    stage = _TwoOpinions(TEASERS)
+    finding = stage(Page.from_input(CONTAINER_PAGE), Draft())
+    assert list(finding.values["candidate_paragraphs"]) == PARAS
+    assert finding.sources["candidate_paragraphs"] == "trafilatura:marked-container"
+    assert stage.trees == [False, True]
+
+
+def test_a_first_answer_inside_the_marked_container_stands() -> None:
+    stage = _TwoOpinions(PARAS)
+    finding = stage(Page.from_input(CONTAINER_PAGE), Draft())
+    assert list(finding.values["candidate_paragraphs"]) == PARAS
+    assert finding.sources["candidate_paragraphs"] == "trafilatura"
+    assert stage.trees == [False]
+
+
+def test_the_container_check_can_be_switched_off() -> None:
+    stage = _TwoOpinions(TEASERS, BodyOptions(full_cascade_below_chars=0, container_check=None))
+    finding = stage(Page.from_input(CONTAINER_PAGE), Draft())
+    assert list(finding.values["candidate_paragraphs"]) == TEASERS
+    assert stage.trees == [False]

@@ -143,7 +143,7 @@ def _codec_for(label: str) -> str | None:
 #: C0 control characters other than tab and line breaks: not allowed in HTML
 #: text, and XML-based tools downstream (trafilatura's output tree) reject a
 #: page that keeps one, losing its whole body.
-_STRIPPED_CONTROLS = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+_STRIPPED_CONTROLS = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 _STRIPPED_CONTROL_CHARACTERS = dict.fromkeys(_STRIPPED_CONTROLS)
 
 

@@ -768,3 +768,35 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
 CONTINUATION_MAX_LEVELS = 3
 #: ...and when less than this share of a paragraph's text is link text.
 CONTINUATION_MAX_LINK_SHARE = 0.3
+
+
+# --- the article's own container: a second opinion on the body --------------------
+#: class/id vocabulary of the element that holds an article's text, as CMS
+#: templates mark it (itemprop=articleBody is checked as well).
+BODY_CONTAINER_VOCABULARY = _class_pattern(
+    r"(?<![^\W_])(?:article-?body|article__body|story-?body|entry-content|post-content"
+    r"|article-?content|story-content|post-body|body-?text|article-?text|article__content"
+    r"|content-body|rich-text)(?![^\W_])"
+)
+#: Tags such a container has; a matching <p> or <span> is a styled line.
+BODY_CONTAINER_TAGS: frozenset[str] = frozenset({"div", "section", "article", "main"})
+
+
+@dataclass(frozen=True, slots=True)
+class ContainerCheck:
+    """When the marked container overrules the extractor's first choice.
+
+    The extractor's text is checked against the page's largest marked body
+    container: if less than ``min_share_inside`` of it comes from there, the
+    extractor probably read a teaser list or a sidebar, and it is asked again
+    on the container alone. The second answer wins if it is at least
+    ``min_length_ratio`` as long as the first.
+    """
+
+    #: Containers with less text than this are not trusted to hold an article.
+    min_container_chars: int = 500
+    min_share_inside: float = 0.3
+    min_length_ratio: float = 0.7
+
+
+CONTAINER_CHECK = ContainerCheck()

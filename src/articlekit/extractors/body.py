@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
+
+from lxml import html
 
 from ..page import Page
 from ..pipeline import Draft, Finding
+from ..rules import (
+    BODY_CONTAINER_TAGS,
+    BODY_CONTAINER_VOCABULARY,
+    CONTAINER_CHECK,
+    ContainerCheck,
+)
 from ..textdump import split_dump
 from ._common import clean_text
 from .blocks import LineSources
@@ -28,6 +37,8 @@ class BodyOptions:
     #: runs too and the longer text is kept (about one page in ten on the dev
     #: corpora; a short article costs two passes).
     full_cascade_below_chars: int = 1000
+    #: Second opinion from the page's marked body container; None: off.
+    container_check: ContainerCheck | None = CONTAINER_CHECK
     #: Drop lines by where they sit (teaser cards, captions, author bios);
     #: see :data:`articlekit.rules.BLOCK_RULES`.
     block_rules: bool = True
@@ -60,20 +71,55 @@ class BodyExtractor:
             fuller = self._trafilatura(page, fast=False)
             if len(fuller) > len(text):
                 text, source = fuller, "trafilatura:full-cascade"
-        paragraphs = [p for p in (clean_text(line) for line in text.splitlines()) if p]
         sources = LineSources(page.root)
-        if self.options.block_rules:
-            paragraphs, finding.removed = sources.drop_chrome(paragraphs, self.name)
+        paragraphs = self._drop_chrome(_lines(text), sources, finding)
+        if self.options.container_check is not None:
+            from_container = self._from_marked_container(page, paragraphs, sources)
+            if from_container is not None:
+                paragraphs = self._drop_chrome(from_container, sources, finding)
+                source = "trafilatura:marked-container"
         if self.options.continue_split_bodies:
             paragraphs = sources.continue_split_body(paragraphs)
         finding.set("candidate_paragraphs", tuple(paragraphs), source)
         return finding
 
-    def _trafilatura(self, page: Page, *, fast: bool) -> str:
+    def _drop_chrome(self, lines: list[str], sources: LineSources, finding: Finding) -> list[str]:
+        if not self.options.block_rules:
+            return lines
+        kept, finding.removed = sources.drop_chrome(lines, self.name)
+        return kept
+
+    def _from_marked_container(
+        self, page: Page, paragraphs: list[str], sources: LineSources
+    ) -> list[str] | None:
+        """The container's own extraction, when the first one mostly missed it."""
+        check = self.options.container_check
+        assert check is not None
+        candidates = page.root.xpath("//*[@itemprop='articleBody']") or [
+            el for el in page.with_class(BODY_CONTAINER_VOCABULARY) if el.tag in BODY_CONTAINER_TAGS
+        ]
+        if not candidates:
+            return None
+        sizes = {el: len(clean_text(el.text_content())) for el in candidates}
+        box = max(candidates, key=sizes.__getitem__)
+        if sizes[box] < check.min_container_chars:
+            return None
+        total = sum(len(p) for p in paragraphs)
+        inside = sum(len(p) for p in paragraphs if _within(sources.element(p), box))
+        if total and inside / total >= check.min_share_inside:
+            return None
+        alone = html.document_fromstring("<html><body></body></html>")
+        alone[0].append(copy.deepcopy(box))  # <html><body>
+        second = _lines(self._trafilatura(page, fast=True, tree=alone))
+        if not second or sum(len(p) for p in second) < check.min_length_ratio * total:
+            return None
+        return second
+
+    def _trafilatura(self, page: Page, *, fast: bool, tree: html.HtmlElement | None = None) -> str:
         import trafilatura  # lazy: ~160 ms to import
 
         document = trafilatura.bare_extraction(
-            page.copy_root(),  # trafilatura prunes the tree it is given
+            page.copy_root() if tree is None else tree,  # trafilatura prunes what it is given
             url=page.url,
             with_metadata=False,
             include_comments=self.options.include_comments,
@@ -83,3 +129,11 @@ class BodyExtractor:
             fast=fast,
         )
         return getattr(document, "text", None) or ""
+
+
+def _lines(text: str) -> list[str]:
+    return [p for p in (clean_text(line) for line in text.splitlines()) if p]
+
+
+def _within(el: html.HtmlElement | None, box: html.HtmlElement) -> bool:
+    return el is not None and (el is box or any(a is box for a in el.iterancestors()))
