@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from functools import cached_property
 
 from lxml import html
@@ -39,7 +39,14 @@ from ..dates import parse_iso, parse_stamp
 from ..page import Page
 from ..pipeline import Draft, Finding
 from ..rules import DATA_LINES, DATE_FOREIGN_CONTAINER_TAGS, DATE_FOREIGN_PATTERN, DataRule
-from ._common import article_region, class_and_id, clean_text, in_non_article_part, text_owners
+from ._common import (
+    article_region,
+    class_and_id,
+    clean_text,
+    in_foreign_part,
+    in_non_article_part,
+    text_owners,
+)
 
 __all__ = ["DateOptions", "DatesExtractor"]
 
@@ -55,6 +62,9 @@ MAX_DATE_ELEMENT_CHARS = 150
 MAX_DATE_ELEMENTS = 40
 #: A URL date earlier than the structured date by more than this is the original.
 URL_DATE_TOLERANCE = timedelta(days=1)
+#: Zone offsets that exist (UTC-12 to UTC+14), in steps of a quarter hour.
+MAX_ZONE_OFFSET = timedelta(hours=14)
+ZONE_OFFSET_STEP = timedelta(minutes=15)
 
 _STAMP_RULES = [r for r in DATA_LINES if r.field in ("published", "updated")]
 # A cheap XPath prefilter so only text nodes that could be stamps reach Python;
@@ -95,6 +105,27 @@ def _is_utc_or_naive(stamp: Stamp) -> bool:
     return stamp.tzinfo is None or stamp.utcoffset() == timedelta(0)
 
 
+def _local_form(stamp: datetime, clocks: list[datetime]) -> datetime | None:
+    """``stamp`` (UTC, or zone-less read as UTC) in the page's own zone, when
+    the page shows the same instant in local time somewhere.
+
+    A local clock whose wall time differs from the UTC wall time by a whole
+    zone offset (quarter hours, at most 14 h), to the minute, is that instant
+    written in the site's zone. A zone-less ``stamp`` is only read as UTC when
+    the local clock carries its offset and that offset is the difference.
+    """
+    utc_wall = stamp.replace(tzinfo=None, second=0, microsecond=0)
+    for clock in clocks:
+        wall = clock.replace(tzinfo=None, second=0, microsecond=0)
+        diff = wall - utc_wall
+        if not diff or abs(diff) > MAX_ZONE_OFFSET or diff % ZONE_OFFSET_STEP:
+            continue
+        if stamp.tzinfo is None and clock.utcoffset() != diff:
+            continue
+        return (stamp.replace(tzinfo=timezone.utc) + diff).replace(tzinfo=timezone(diff))
+    return None
+
+
 class _PageStamps:
     """The page's own stamps, each kind collected once and only if asked for.
 
@@ -128,8 +159,7 @@ class _PageStamps:
     def stamp_lines(self) -> list[tuple[DataRule, str, str]]:
         """Visible stamp lines of the article's region: (rule, line, the stamp part)."""
         out: list[tuple[DataRule, str, str]] = []
-        region = article_region(self.page, self.so_far)
-        for owner, node_text in text_owners(region, _STAMP_WORDS):
+        for owner, node_text in text_owners(self.region, _STAMP_WORDS):
             if in_non_article_part(owner):
                 continue
             text = clean_text(owner.text_content())
@@ -139,6 +169,55 @@ class _PageStamps:
                 match = rule.pattern.fullmatch(text)
                 if match:
                     out.append((rule, text, match.group("value")))
+        return out
+
+    @cached_property
+    def region(self) -> html.HtmlElement:
+        return article_region(self.page, self.so_far)
+
+    @cached_property
+    def shown(self) -> list[Stamp]:
+        """Stamps the article displays, in page order: text of date-labelled
+        elements and of ``<time>`` elements in the article's region (cheap
+        parsers only; teaser rails and comments skipped). Without a headline
+        the article's region is a guess, and the whole page is read."""
+        region = self.region if self.so_far.get("title_element") is not None else self.page.root
+        elements = self.page.with_class(_DATE_CLASS_PATTERN, within=region)[:MAX_DATE_ELEMENTS]
+        elements += list(region.iter("time"))[:MAX_DATE_ELEMENTS]
+        out: list[Stamp] = []
+        for el in elements:
+            if not isinstance(el.tag, str) or el.tag in ("script", "style", "body", "html"):
+                continue
+            text = clean_text(el.text_content())
+            if not text or len(text) > MAX_DATE_ELEMENT_CHARS or in_foreign_part(el):
+                continue
+            value = parse_stamp(text, allow_dateparser=False)
+            if isinstance(value, date):
+                out.append(value)
+        return out
+
+    @cached_property
+    def shown_days(self) -> set[date]:
+        days = {d for d in map(_day, self.shown) if d is not None}
+        for rule, _text, value_text in self.stamp_lines:
+            value = parse_stamp(value_text, allow_dateparser=False)
+            day = _day(value) if value is not None else None
+            if day is not None:
+                days.add(day)
+        return days
+
+    @cached_property
+    def local_clocks(self) -> list[datetime]:
+        """Stamps with a time of day that the article shows or marks up in a
+        local form: ``<time datetime>`` of the region, shown stamps."""
+        out: list[datetime] = []
+        for field in ("published", "updated"):
+            out += [c.value for c in self.time_elements[field] if isinstance(c.value, datetime)]
+        out += [s for s in self.shown if isinstance(s, datetime)]
+        for rule, _text, value_text in self.stamp_lines:
+            value = parse_stamp(value_text, allow_dateparser=False)
+            if isinstance(value, datetime):
+                out.append(value)
         return out
 
     def visible(self, field: str, anchor: Stamp | None) -> Iterator[_Candidate]:
@@ -193,7 +272,7 @@ class DatesExtractor:
             chosen = next(seen.visible("published", None), None)
         url_day = self._url_day(page)
         if chosen is not None:
-            chosen = self._cross_check(page, chosen, url_day, finding)
+            chosen = self._cross_check(so_far, seen, chosen, url_day, finding)
         elif url_day is not None:
             chosen = _Candidate(url_day, url_day.isoformat(), "url")
         elif self.options.use_htmldate:
@@ -201,7 +280,12 @@ class DatesExtractor:
         return chosen
 
     def _cross_check(
-        self, page: Page, chosen: _Candidate, url_day: date | None, finding: Finding
+        self,
+        so_far: Draft,
+        seen: _PageStamps,
+        chosen: _Candidate,
+        url_day: date | None,
+        finding: Finding,
     ) -> _Candidate:
         day = _day(chosen.value)
         if day is None:
@@ -212,8 +296,17 @@ class DatesExtractor:
                 f"{url_day.isoformat()}: the URL's earlier day is kept"
             )
             return _Candidate(url_day, url_day.isoformat(), "url")
-        if _is_utc_or_naive(chosen.value):
-            shown = self._visible_days(page)
+        if isinstance(chosen.value, datetime) and _is_utc_or_naive(chosen.value):
+            local = _local_form(chosen.value, seen.local_clocks)
+            if local is not None:
+                if local.date() != day:
+                    finding.warnings.append(
+                        f"dates: {chosen.source} {chosen.text!r} is a UTC stamp; the page "
+                        f"shows the same instant as {local.isoformat()}, whose day is kept"
+                    )
+                    return _Candidate(local, chosen.text, f"{chosen.source}+local-zone")
+                return chosen
+            shown = set(seen.shown_days)
             if url_day is not None:
                 shown.add(url_day)  # the URL's day is the site's local day too
             if shown and day not in shown:
@@ -224,6 +317,37 @@ class DatesExtractor:
                         f"the page shows {near[0].isoformat()}, which is kept"
                     )
                     return _Candidate(near[0], chosen.text, f"{chosen.source}+visible-day")
+        return self._shown_update(so_far, seen, chosen, day, url_day, finding)
+
+    @staticmethod
+    def _shown_update(
+        so_far: Draft,
+        seen: _PageStamps,
+        chosen: _Candidate,
+        day: date,
+        url_day: date | None,
+        finding: Finding,
+    ) -> _Candidate:
+        """The update day, when the page shows it and not the publication day.
+
+        A re-dated page (a buying guide, a live story) displays one day, its
+        latest; the structured publication day is then an earlier version's,
+        which readers never see. The URL's day, when it is the structured one,
+        vouches for it.
+        """
+        if url_day == day:
+            return chosen
+        shown = seen.shown_days
+        if not shown or day in shown:
+            return chosen
+        for update in DatesExtractor._structured(so_far, "updated"):
+            update_day = _day(update.value)
+            if update_day is not None and update_day > day and update_day in shown:
+                finding.warnings.append(
+                    f"dates: {chosen.source} gives {day.isoformat()}, which the page does not "
+                    f"show; it shows the update day {update_day.isoformat()}, which is kept"
+                )
+                return _Candidate(update.value, update.text, f"{update.source}+visible-day")
         return chosen
 
     # -- updated -----------------------------------------------------------------
@@ -250,22 +374,6 @@ class DatesExtractor:
             text = texts.get((hint.stage, hint.source), hint.value.isoformat())
             out.append(_Candidate(hint.value, text, f"{hint.stage}:{hint.source}"))
         return out
-
-    @staticmethod
-    def _visible_days(page: Page) -> set[date]:
-        """Days written in date-labelled elements of the article (cheap parsers only)."""
-        days: set[date] = set()
-        for el in page.with_class(_DATE_CLASS_PATTERN)[:MAX_DATE_ELEMENTS]:
-            if not isinstance(el.tag, str) or el.tag in ("script", "style", "body", "html"):
-                continue
-            text = clean_text(el.text_content())
-            if not text or len(text) > MAX_DATE_ELEMENT_CHARS or in_non_article_part(el):
-                continue
-            value = parse_stamp(text, allow_dateparser=False)
-            day = _day(value) if value is not None else None
-            if day is not None:
-                days.add(day)
-        return days
 
     @staticmethod
     def _url_day(page: Page) -> date | None:
