@@ -231,12 +231,16 @@ END_MARKER_MIN_POSITION = 0.6
 
 
 # --- data: lines that hold a field's value ---------------------------------------
+# German "Stand: 07.11.2023" ("as of") is an update stamp; the bare word
+# starts ordinary sentences, so only "Stand:" followed by a digit counts.
 _UPDATED_PREFIX = (
     r"(?:last )?updated(?: on| at)?|modified|aktualisiert(?: am)?|zuletzt aktualisiert(?: am)?"
+    r"|(?:zuletzt )?geändert am|stand:(?=\s*\d)"
     r"|mis à jour(?: le)?|actualizado(?: el)?|atualizado(?: em)?"
 )
 _PUBLISHED_PREFIX = (
     r"(?:first )?published(?: on| at)?|posted(?: on| at)?|veröffentlicht(?: am)?|erschienen(?: am)?"
+    r"|erstellt am|erscheinungsdatum|publiziert(?: am)?"
     r"|publié(?: le)?|publicado(?: el| em)?"
 )
 DATA_LINES: tuple[DataRule, ...] = (

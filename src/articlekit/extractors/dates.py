@@ -62,6 +62,10 @@ MAX_DATE_ELEMENT_CHARS = 150
 MAX_DATE_ELEMENTS = 40
 #: A URL date earlier than the structured date by more than this is the original.
 URL_DATE_TOLERANCE = timedelta(days=1)
+#: A paragraph longer than this is the body's prose: the header has ended.
+MIN_PROSE_CHARS = 200
+#: A link with more text than this is a headline (of a teaser card).
+MIN_HEADLINE_LINK_CHARS = 20
 #: Zone offsets that exist (UTC-12 to UTC+14), in steps of a quarter hour.
 MAX_ZONE_OFFSET = timedelta(hours=14)
 ZONE_OFFSET_STEP = timedelta(minutes=15)
@@ -70,10 +74,12 @@ _STAMP_RULES = [r for r in DATA_LINES if r.field in ("published", "updated")]
 # A cheap XPath prefilter so only text nodes that could be stamps reach Python;
 # run over the article region only (see _common.article_region).
 _STAMP_WORDS = re.compile(
-    r"updat|publi|posted|modified|aktualisiert|ver.ffentlicht|erschienen|mis .. jour"
+    r"updat|publi|posted|modified|aktualisiert|ver.ffentlicht|erschien|erstellt|ge.ndert|stand:"
+    r"|mis .. jour"
     r"|actualizado|atualizado",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _DATE_CLASS_PATTERN = re.compile(r"date|time|datum|posted|publish|byline|meta|zeit|fecha")
 _UPDATED_LABEL = re.compile(r"updat|modif|aktualis|actualiz|mis à jour", re.IGNORECASE)
 
@@ -126,6 +132,18 @@ def _local_form(stamp: datetime, clocks: list[datetime]) -> datetime | None:
     return None
 
 
+def _beside_headline_link(el: html.HtmlElement) -> bool:
+    """True when an element next to ``el`` is or holds a link as long as a
+    headline: ``el`` dates a teaser card or an event, not the article."""
+    for sibling in (el.getprevious(), el.getnext()):
+        if sibling is None or not isinstance(sibling.tag, str):
+            continue
+        for link in sibling.iter("a"):
+            if len(clean_text(link.text_content())) > MIN_HEADLINE_LINK_CHARS:
+                return True
+    return False
+
+
 class _PageStamps:
     """The page's own stamps, each kind collected once and only if asked for.
 
@@ -165,6 +183,11 @@ class _PageStamps:
             text = clean_text(owner.text_content())
             if len(text) > MAX_STAMP_CONTEXT_CHARS:
                 text = clean_text(node_text)
+            elif not _DIGIT.search(text):
+                # A bare label ("Published:"): its value is the next element's text.
+                following = owner.getnext()
+                if following is not None and isinstance(following.tag, str):
+                    text = f"{text} {clean_text(following.text_content())}"
             for rule in _STAMP_RULES:
                 match = rule.pattern.fullmatch(text)
                 if match:
@@ -195,6 +218,29 @@ class _PageStamps:
             if isinstance(value, date):
                 out.append(value)
         return out
+
+    @cached_property
+    def header_stamp(self) -> _Candidate | None:
+        """The first day shown in the article's header: a date-labelled element
+        or ``<time>`` of the region, before the body's first paragraph of prose.
+        Dates further down sit in rails and teaser cards."""
+        title = self.so_far.get("title_element")
+        if title is None:
+            return None
+        for el in self.region.iter():
+            if el is title or not isinstance(el.tag, str):
+                continue
+            if el.tag == "p" and len(el.text_content()) > MIN_PROSE_CHARS:
+                return None
+            if el.tag != "time" and not _DATE_CLASS_PATTERN.search(class_and_id(el).lower()):
+                continue
+            text = clean_text(el.text_content())
+            if not text or len(text) > MAX_DATE_ELEMENT_CHARS or in_foreign_part(el):
+                continue
+            value = parse_stamp(text, allow_dateparser=False)
+            if isinstance(value, date) and not _beside_headline_link(el):
+                return _Candidate(value, text, "header")
+        return None
 
     @cached_property
     def shown_days(self) -> set[date]:
@@ -348,6 +394,13 @@ class DatesExtractor:
                     f"show; it shows the update day {update_day.isoformat()}, which is kept"
                 )
                 return _Candidate(update.value, update.text, f"{update.source}+visible-day")
+        shown_first = next(seen.visible("published", None), None) or seen.header_stamp
+        if shown_first is not None and _day(shown_first.value) is not None:
+            finding.warnings.append(
+                f"dates: {chosen.source} gives {day.isoformat()}, which the page does not "
+                f"show; the article shows {shown_first.text!r}, which is kept"
+            )
+            return shown_first
         return chosen
 
     # -- updated -----------------------------------------------------------------
