@@ -31,8 +31,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from functools import cached_property
+from typing import cast
 
-from lxml import html
+from lxml import etree, html
 
 from ..article import Stamp
 from ..dates import parse_iso, parse_stamp
@@ -52,8 +53,16 @@ __all__ = ["DateOptions", "DatesExtractor"]
 
 #: /2018/06/20/ or /2018-06-20/ in an article URL.
 URL_DATE = re.compile(
-    r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_.]|$)"
+    r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2]|[a-z]{3})[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_.]|$)",
+    re.IGNORECASE,
 )
+#: Month abbreviations that URLs use instead of numbers (/2023/dec/21/).
+URL_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1
+    )
+}
 #: Text longer than this around a stamp is prose that mentions a date.
 MAX_STAMP_CONTEXT_CHARS = 100
 #: Date-labelled elements with more text than this are not a date line.
@@ -62,12 +71,16 @@ MAX_DATE_ELEMENT_CHARS = 150
 MAX_DATE_ELEMENTS = 40
 #: A URL date earlier than the structured date by more than this is the original.
 URL_DATE_TOLERANCE = timedelta(days=1)
+#: How many elements after (before) the headline the header may span.
+MAX_HEADER_ELEMENTS = 120
+MAX_HEADER_ELEMENTS_BEFORE = 15
 #: A paragraph longer than this is the body's prose: the header has ended.
 MIN_PROSE_CHARS = 200
 #: A link with more text than this is a headline (of a teaser card).
 MIN_HEADLINE_LINK_CHARS = 20
 #: Zone offsets that exist (UTC-12 to UTC+14), in steps of a quarter hour.
 MAX_ZONE_OFFSET = timedelta(hours=14)
+MIN_ZONE_OFFSET = timedelta(hours=12)
 ZONE_OFFSET_STEP = timedelta(minutes=15)
 
 _STAMP_RULES = [r for r in DATA_LINES if r.field in ("published", "updated")]
@@ -80,6 +93,9 @@ _STAMP_WORDS = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+#: Elements after and just before the headline, in page order, where its header lies.
+_AFTER = etree.XPath(f"following::*[position() <= {MAX_HEADER_ELEMENTS}]")
+_BEFORE = etree.XPath(f"preceding::*[position() <= {MAX_HEADER_ELEMENTS_BEFORE}]")
 _DATE_CLASS_PATTERN = re.compile(r"date|time|datum|posted|publish|byline|meta|zeit|fecha")
 _UPDATED_LABEL = re.compile(r"updat|modif|aktualis|actualiz|mis à jour", re.IGNORECASE)
 
@@ -111,6 +127,17 @@ def _is_utc_or_naive(stamp: Stamp) -> bool:
     return stamp.tzinfo is None or stamp.utcoffset() == timedelta(0)
 
 
+def _zone_days(stamp: datetime) -> set[date]:
+    """The neighbouring days some zone (UTC-12 to UTC+14) gives a UTC instant."""
+    wall = stamp.replace(tzinfo=None)
+    try:
+        days = {(wall - MIN_ZONE_OFFSET).date(), (wall + MAX_ZONE_OFFSET).date()}
+    except OverflowError:  # a stamp at the very edge of the calendar
+        return set()
+    days.discard(wall.date())
+    return days
+
+
 def _local_form(stamp: datetime, clocks: list[datetime]) -> datetime | None:
     """``stamp`` (UTC, or zone-less read as UTC) in the page's own zone, when
     the page shows the same instant in local time somewhere.
@@ -128,7 +155,10 @@ def _local_form(stamp: datetime, clocks: list[datetime]) -> datetime | None:
             continue
         if stamp.tzinfo is None and clock.utcoffset() != diff:
             continue
-        return (stamp.replace(tzinfo=timezone.utc) + diff).replace(tzinfo=timezone(diff))
+        try:
+            return (stamp.replace(tzinfo=timezone.utc) + diff).replace(tzinfo=timezone(diff))
+        except OverflowError:
+            return None
     return None
 
 
@@ -184,9 +214,12 @@ class _PageStamps:
             if len(text) > MAX_STAMP_CONTEXT_CHARS:
                 text = clean_text(node_text)
             elif not _DIGIT.search(text):
-                # A bare label ("Published:"): its value is the next element's text.
+                # A bare label ("Published:"): its value is the text after it
+                # or the next element's.
                 following = owner.getnext()
-                if following is not None and isinstance(following.tag, str):
+                if owner.tail and _DIGIT.search(owner.tail):
+                    text = f"{text} {clean_text(owner.tail)}"
+                elif following is not None and isinstance(following.tag, str):
                     text = f"{text} {clean_text(following.text_content())}"
             for rule in _STAMP_RULES:
                 match = rule.pattern.fullmatch(text)
@@ -221,30 +254,42 @@ class _PageStamps:
 
     @cached_property
     def header_stamp(self) -> _Candidate | None:
-        """The first day shown in the article's header: a date-labelled element
-        or ``<time>`` of the region, before the body's first paragraph of prose.
-        Dates further down sit in rails and teaser cards."""
+        """The day shown in the article's header: the first date-labelled
+        element or ``<time>`` after the headline and before the body's first
+        paragraph of prose, else one just before the headline. Dates further
+        down sit in rails and teaser cards."""
         title = self.so_far.get("title_element")
         if title is None:
             return None
-        for el in self.region.iter():
-            if el is title or not isinstance(el.tag, str):
-                continue
+        for el in _AFTER(title):
             if el.tag == "p" and len(el.text_content()) > MIN_PROSE_CHARS:
-                return None
-            if el.tag != "time" and not _DATE_CLASS_PATTERN.search(class_and_id(el).lower()):
-                continue
-            text = clean_text(el.text_content())
-            if not text or len(text) > MAX_DATE_ELEMENT_CHARS or in_foreign_part(el):
-                continue
-            value = parse_stamp(text, allow_dateparser=False)
-            if isinstance(value, date) and not _beside_headline_link(el):
-                return _Candidate(value, text, "header")
+                break
+            found = self._header_date(el)
+            if found is not None:
+                return found
+        for el in reversed(_BEFORE(title)):
+            found = self._header_date(el)
+            if found is not None:
+                return found
+        return None
+
+    @staticmethod
+    def _header_date(el: html.HtmlElement) -> _Candidate | None:
+        if el.tag != "time" and not _DATE_CLASS_PATTERN.search(class_and_id(el).lower()):
+            return None
+        text = clean_text(el.text_content())
+        if not text or len(text) > MAX_DATE_ELEMENT_CHARS or in_foreign_part(el):
+            return None
+        value = parse_stamp(text, allow_dateparser=False)
+        if isinstance(value, date) and not _beside_headline_link(el):
+            return _Candidate(value, text, "header")
         return None
 
     @cached_property
     def shown_days(self) -> set[date]:
         days = {d for d in map(_day, self.shown) if d is not None}
+        if self.header_stamp is not None:
+            days.add(cast(date, _day(self.header_stamp.value)))
         for rule, _text, value_text in self.stamp_lines:
             value = parse_stamp(value_text, allow_dateparser=False)
             day = _day(value) if value is not None else None
@@ -321,6 +366,8 @@ class DatesExtractor:
             chosen = self._cross_check(so_far, seen, chosen, url_day, finding)
         elif url_day is not None:
             chosen = _Candidate(url_day, url_day.isoformat(), "url")
+        elif seen.header_stamp is not None:
+            chosen = seen.header_stamp
         elif self.options.use_htmldate:
             chosen = self._htmldate(page)
         return chosen
@@ -356,7 +403,7 @@ class DatesExtractor:
             if url_day is not None:
                 shown.add(url_day)  # the URL's day is the site's local day too
             if shown and day not in shown:
-                near = [d for d in shown if abs(d - day) == timedelta(days=1)]
+                near = [d for d in shown if d in _zone_days(chosen.value)]
                 if len(near) == 1:
                     finding.warnings.append(
                         f"dates: {chosen.source} {chosen.text!r} is a UTC/zone-less stamp; "
@@ -433,8 +480,12 @@ class DatesExtractor:
         match = URL_DATE.search(page.url or "")
         if not match:
             return None
+        month_text = match.group(2)
+        month = int(month_text) if month_text.isdigit() else URL_MONTHS.get(month_text.lower())
+        if month is None:
+            return None
         try:
-            return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            return date(int(match.group(1)), month, int(match.group(3)))
         except ValueError:
             return None
 
