@@ -74,6 +74,9 @@ URL_DATE_TOLERANCE = timedelta(days=1)
 #: How many elements after (before) the headline the header may span.
 MAX_HEADER_ELEMENTS = 120
 MAX_HEADER_ELEMENTS_BEFORE = 15
+#: A header element without a date label may still hold nothing but a date
+#: (and a word or two): up to this many characters.
+MAX_BARE_DATE_CHARS = 40
 #: A paragraph longer than this is the body's prose: the header has ended.
 MIN_PROSE_CHARS = 200
 #: A link with more text than this is a headline (of a teaser card).
@@ -253,43 +256,51 @@ class _PageStamps:
         return out
 
     @cached_property
-    def header_stamp(self) -> _Candidate | None:
-        """The day shown in the article's header: the first date-labelled
-        element or ``<time>`` after the headline and before the body's first
-        paragraph of prose, else one just before the headline. Dates further
-        down sit in rails and teaser cards."""
+    def header_stamps(self) -> tuple[_Candidate | None, _Candidate | None]:
+        """Days shown in the article's header: the first in a date-labelled
+        element or ``<time>``, and the first in any short element that holds
+        little but a date. The header runs from the headline to the body's
+        first paragraph of prose (else a few elements before the headline);
+        dates further down sit in rails and teaser cards."""
         title = self.so_far.get("title_element")
+        labelled: _Candidate | None = None
+        bare: _Candidate | None = None
         if title is None:
-            return None
-        for el in _AFTER(title):
-            if el.tag == "p" and len(el.text_content()) > MIN_PROSE_CHARS:
-                break
-            found = self._header_date(el)
-            if found is not None:
-                return found
-        for el in reversed(_BEFORE(title)):
-            found = self._header_date(el)
-            if found is not None:
-                return found
-        return None
+            return None, None
+        for window in (_AFTER(title), reversed(_BEFORE(title))):
+            for el in window:
+                if el.tag == "p" and len(el.text_content()) > MIN_PROSE_CHARS:
+                    break
+                found = self._header_date(el)
+                if found is None:
+                    continue
+                bare = bare or found[0]
+                if found[1]:
+                    return found[0], bare
+        return labelled, bare
 
     @staticmethod
-    def _header_date(el: html.HtmlElement) -> _Candidate | None:
-        if el.tag != "time" and not _DATE_CLASS_PATTERN.search(class_and_id(el).lower()):
-            return None
+    def _header_date(el: html.HtmlElement) -> tuple[_Candidate, bool] | None:
+        """A day ``el`` shows, and whether ``el`` is labelled as a date."""
         text = clean_text(el.text_content())
-        if not text or len(text) > MAX_DATE_ELEMENT_CHARS or in_foreign_part(el):
+        if not text or len(text) > MAX_DATE_ELEMENT_CHARS:
+            return None
+        labelled = el.tag == "time" or bool(_DATE_CLASS_PATTERN.search(class_and_id(el).lower()))
+        if not labelled and (len(text) > MAX_BARE_DATE_CHARS or not _DIGIT.search(text)):
+            return None
+        if in_foreign_part(el):
             return None
         value = parse_stamp(text, allow_dateparser=False)
         if isinstance(value, date) and not _beside_headline_link(el):
-            return _Candidate(value, text, "header")
+            return _Candidate(value, text, "header"), labelled
         return None
 
     @cached_property
     def shown_days(self) -> set[date]:
         days = {d for d in map(_day, self.shown) if d is not None}
-        if self.header_stamp is not None:
-            days.add(cast(date, _day(self.header_stamp.value)))
+        for stamp in self.header_stamps:
+            if stamp is not None:
+                days.add(cast(date, _day(stamp.value)))
         for rule, _text, value_text in self.stamp_lines:
             value = parse_stamp(value_text, allow_dateparser=False)
             day = _day(value) if value is not None else None
@@ -366,8 +377,8 @@ class DatesExtractor:
             chosen = self._cross_check(so_far, seen, chosen, url_day, finding)
         elif url_day is not None:
             chosen = _Candidate(url_day, url_day.isoformat(), "url")
-        elif seen.header_stamp is not None:
-            chosen = seen.header_stamp
+        elif seen.header_stamps[0] or seen.header_stamps[1]:
+            chosen = seen.header_stamps[0] or seen.header_stamps[1]
         elif self.options.use_htmldate:
             chosen = self._htmldate(page)
         return chosen
@@ -441,7 +452,7 @@ class DatesExtractor:
                     f"show; it shows the update day {update_day.isoformat()}, which is kept"
                 )
                 return _Candidate(update.value, update.text, f"{update.source}+visible-day")
-        shown_first = next(seen.visible("published", None), None) or seen.header_stamp
+        shown_first = next(seen.visible("published", None), None) or seen.header_stamps[0]
         if shown_first is not None and _day(shown_first.value) is not None:
             finding.warnings.append(
                 f"dates: {chosen.source} gives {day.isoformat()}, which the page does not "
