@@ -26,6 +26,7 @@ skipped. Each correction is reported in ``warnings``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -39,7 +40,13 @@ from ..article import Stamp
 from ..dates import parse_iso, parse_stamp
 from ..page import Page
 from ..pipeline import Draft, Finding
-from ..rules import DATA_LINES, DATE_FOREIGN_CONTAINER_TAGS, DATE_FOREIGN_PATTERN, DataRule
+from ..rules import (
+    DATA_LINES,
+    DATE_FOREIGN_CONTAINER_TAGS,
+    DATE_FOREIGN_PATTERN,
+    SUBTITLE_VOCABULARY,
+    DataRule,
+)
 from ._common import (
     article_region,
     class_and_id,
@@ -77,6 +84,12 @@ MAX_HEADER_ELEMENTS_BEFORE = 15
 #: A header element without a date label may still hold nothing but a date
 #: (and a word or two): up to this many characters.
 MAX_BARE_DATE_CHARS = 40
+#: A day-only value that a CMS stored as local midnight in Central Europe
+#: (UTC+1, UTC+2 in summer) reads 23:00 or 22:00 UTC on the day before, to
+#: the microsecond; a real publication time is rarely that round.
+_CET_MIDNIGHTS = frozenset({(23, 0, 0, 0), (22, 0, 0, 0)})
+#: How many ancestors are looked at for a rail around a header date.
+MAX_ANCESTORS = 12
 #: A paragraph longer than this is the body's prose: the header has ended.
 MIN_PROSE_CHARS = 200
 #: A link with more text than this is a headline (of a teaser card).
@@ -163,6 +176,26 @@ def _local_form(stamp: datetime, clocks: list[datetime]) -> datetime | None:
         except OverflowError:
             return None
     return None
+
+
+def _in_rail(el: html.HtmlElement) -> bool:
+    """True when ``el`` sits in navigation, a teaser rail or comments. Unlike
+    :func:`in_foreign_part`, an ``<aside>`` is allowed: next to a headline it
+    is the article's own meta box (date, author, reading time)."""
+    for node in itertools.islice(itertools.chain((el,), el.iterancestors()), MAX_ANCESTORS):
+        if node.tag in ("article", "main", "body"):
+            return False
+        if node.tag == "nav" or DATE_FOREIGN_PATTERN.search(class_and_id(node)):
+            return True
+    return False
+
+
+def _is_lede(paragraph: html.HtmlElement) -> bool:
+    """True for a standfirst paragraph (its own or its parent's class says so):
+    part of the header, before the date on some layouts."""
+    parent = paragraph.getparent()
+    keys = class_and_id(paragraph) + (class_and_id(parent) if parent is not None else "")
+    return SUBTITLE_VOCABULARY.search(keys) is not None
 
 
 def _beside_headline_link(el: html.HtmlElement) -> bool:
@@ -269,7 +302,7 @@ class _PageStamps:
             return None, None
         for window in (_AFTER(title), reversed(_BEFORE(title))):
             for el in window:
-                if el.tag == "p" and len(el.text_content()) > MIN_PROSE_CHARS:
+                if el.tag == "p" and len(el.text_content()) > MIN_PROSE_CHARS and not _is_lede(el):
                     break
                 found = self._header_date(el)
                 if found is None:
@@ -288,7 +321,7 @@ class _PageStamps:
         labelled = el.tag == "time" or bool(_DATE_CLASS_PATTERN.search(class_and_id(el).lower()))
         if not labelled and (len(text) > MAX_BARE_DATE_CHARS or not _DIGIT.search(text)):
             return None
-        if in_foreign_part(el):
+        if _in_rail(el):
             return None
         value = parse_stamp(text, allow_dateparser=False)
         if isinstance(value, date) and not _beside_headline_link(el):
@@ -421,6 +454,18 @@ class DatesExtractor:
                         f"the page shows {near[0].isoformat()}, which is kept"
                     )
                     return _Candidate(near[0], chosen.text, f"{chosen.source}+visible-day")
+            value = chosen.value
+            if (
+                value.tzinfo is not None
+                and (value.hour, value.minute, value.second, value.microsecond) in _CET_MIDNIGHTS
+                and day not in shown
+            ):
+                local_day = day + timedelta(days=1)
+                finding.warnings.append(
+                    f"dates: {chosen.source} {chosen.text!r} is a local midnight written in "
+                    f"UTC: the day is {local_day.isoformat()}"
+                )
+                return _Candidate(local_day, chosen.text, f"{chosen.source}+local-midnight")
         return self._shown_update(so_far, seen, chosen, day, url_day, finding)
 
     @staticmethod
