@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from functools import cached_property
@@ -43,6 +43,7 @@ from ..pipeline import Draft, Finding
 from ..rules import (
     DATA_LINES,
     DATE_FOREIGN_CONTAINER_TAGS,
+    DATE_FOREIGN_LABELS,
     DATE_FOREIGN_PATTERN,
     SUBTITLE_VOCABULARY,
     DataRule,
@@ -103,7 +104,7 @@ _STAMP_RULES = [r for r in DATA_LINES if r.field in ("published", "updated")]
 # A cheap XPath prefilter so only text nodes that could be stamps reach Python;
 # run over the article region only (see _common.article_region).
 _STAMP_WORDS = re.compile(
-    r"updat|publi|posted|modified|aktualisiert|ver.ffentlicht|erschien|erstellt|ge.ndert|stand:"
+    r"updat|publi|posted|modified|aktualisiert|ver.ffentlicht|erschien|erstellt|ge.ndert|.nderung|stand:"
     r"|mis .. jour"
     r"|actualizado|atualizado",
     re.IGNORECASE,
@@ -210,6 +211,32 @@ def _beside_headline_link(el: html.HtmlElement) -> bool:
     return False
 
 
+def _stamp_lines(
+    root: html.HtmlElement, is_outside: Callable[[html.HtmlElement], bool]
+) -> list[tuple[DataRule, str, str]]:
+    """Stamp lines below ``root``: (rule, line, the stamp part)."""
+    out: list[tuple[DataRule, str, str]] = []
+    for owner, node_text in text_owners(root, _STAMP_WORDS):
+        if is_outside(owner):
+            continue
+        text = clean_text(owner.text_content())
+        if len(text) > MAX_STAMP_CONTEXT_CHARS:
+            text = clean_text(node_text)
+        elif not _DIGIT.search(text):
+            # A bare label ("Published:"): its value is the text after it
+            # or the next element's.
+            following = owner.getnext()
+            if owner.tail and _DIGIT.search(owner.tail):
+                text = f"{text} {clean_text(owner.tail)}"
+            elif following is not None and isinstance(following.tag, str):
+                text = f"{text} {clean_text(following.text_content())}"
+        for rule in _STAMP_RULES:
+            match = rule.pattern.fullmatch(text)
+            if match:
+                out.append((rule, text, match.group("value")))
+    return out
+
+
 class _PageStamps:
     """The page's own stamps, each kind collected once and only if asked for.
 
@@ -242,26 +269,13 @@ class _PageStamps:
     @cached_property
     def stamp_lines(self) -> list[tuple[DataRule, str, str]]:
         """Visible stamp lines of the article's region: (rule, line, the stamp part)."""
-        out: list[tuple[DataRule, str, str]] = []
-        for owner, node_text in text_owners(self.region, _STAMP_WORDS):
-            if in_non_article_part(owner):
-                continue
-            text = clean_text(owner.text_content())
-            if len(text) > MAX_STAMP_CONTEXT_CHARS:
-                text = clean_text(node_text)
-            elif not _DIGIT.search(text):
-                # A bare label ("Published:"): its value is the text after it
-                # or the next element's.
-                following = owner.getnext()
-                if owner.tail and _DIGIT.search(owner.tail):
-                    text = f"{text} {clean_text(owner.tail)}"
-                elif following is not None and isinstance(following.tag, str):
-                    text = f"{text} {clean_text(following.text_content())}"
-            for rule in _STAMP_RULES:
-                match = rule.pattern.fullmatch(text)
-                if match:
-                    out.append((rule, text, match.group("value")))
-        return out
+        return _stamp_lines(self.region, in_non_article_part)
+
+    @cached_property
+    def page_stamp_lines(self) -> list[tuple[DataRule, str, str]]:
+        """Visible stamp lines anywhere on the page but rails and comments: a
+        site's footer line "Published: …" still dates its one article."""
+        return _stamp_lines(self.page.root, in_foreign_part)
 
     @cached_property
     def region(self) -> html.HtmlElement:
@@ -321,7 +335,7 @@ class _PageStamps:
         labelled = el.tag == "time" or bool(_DATE_CLASS_PATTERN.search(class_and_id(el).lower()))
         if not labelled and (len(text) > MAX_BARE_DATE_CHARS or not _DIGIT.search(text)):
             return None
-        if _in_rail(el):
+        if _in_rail(el) or DATE_FOREIGN_LABELS.match(text):
             return None
         value = parse_stamp(text, allow_dateparser=False)
         if isinstance(value, date) and not _beside_headline_link(el):
@@ -355,10 +369,13 @@ class _PageStamps:
                 out.append(value)
         return out
 
-    def visible(self, field: str, anchor: Stamp | None) -> Iterator[_Candidate]:
+    def visible(
+        self, field: str, anchor: Stamp | None, *, whole_page: bool = False
+    ) -> Iterator[_Candidate]:
         """Visible stamps for ``field`` that parse, in page order; time-only ones
         land on ``anchor``'s day."""
-        for rule, text, value_text in self.stamp_lines:
+        lines = self.page_stamp_lines if whole_page else self.stamp_lines
+        for rule, text, value_text in lines:
             if rule.field != field:
                 continue
             value = parse_stamp(value_text, anchor=anchor)
@@ -410,10 +427,14 @@ class DatesExtractor:
             chosen = self._cross_check(so_far, seen, chosen, url_day, finding)
         elif url_day is not None:
             chosen = _Candidate(url_day, url_day.isoformat(), "url")
-        elif seen.header_stamps[0] or seen.header_stamps[1]:
-            chosen = seen.header_stamps[0] or seen.header_stamps[1]
-        elif self.options.use_htmldate:
-            chosen = self._htmldate(page)
+        else:
+            chosen = (
+                seen.header_stamps[0]
+                or seen.header_stamps[1]
+                or next(seen.visible("published", None, whole_page=True), None)
+            )
+            if chosen is None and self.options.use_htmldate:
+                chosen = self._htmldate(page)
         return chosen
 
     def _cross_check(
