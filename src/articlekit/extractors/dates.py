@@ -37,7 +37,7 @@ from typing import cast
 from lxml import etree, html
 
 from ..article import Stamp
-from ..dates import parse_iso, parse_stamp
+from ..dates import parse_iso, parse_stamp, relative_offset
 from ..page import Page
 from ..pipeline import Draft, Finding
 from ..rules import (
@@ -54,6 +54,7 @@ from ._common import (
     clean_text,
     in_foreign_part,
     in_non_article_part,
+    select,
     text_owners,
 )
 
@@ -68,7 +69,8 @@ URL_DATE = re.compile(
 URL_MONTHS = {
     name: number
     for number, name in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        start=1,
     )
 }
 #: Text longer than this around a stamp is prose that mentions a date.
@@ -211,6 +213,13 @@ def _beside_headline_link(el: html.HtmlElement) -> bool:
     return False
 
 
+def _later(a: datetime, b: datetime) -> bool:
+    """``a > b``, zone-less stamps read on the other's zone."""
+    if (a.tzinfo is None) != (b.tzinfo is None):
+        return a.replace(tzinfo=None) > b.replace(tzinfo=None)
+    return a > b
+
+
 def _stamp_lines(
     root: html.HtmlElement, is_outside: Callable[[html.HtmlElement], bool]
 ) -> list[tuple[DataRule, str, str]]:
@@ -230,11 +239,23 @@ def _stamp_lines(
                 text = f"{text} {clean_text(owner.tail)}"
             elif following is not None and isinstance(following.tag, str):
                 text = f"{text} {clean_text(following.text_content())}"
-        for rule in _STAMP_RULES:
-            match = rule.pattern.fullmatch(text)
-            if match:
-                out.append((rule, text, match.group("value")))
+        found = _match_stamp(text)
+        if found is not None:
+            out.append(found)
+        line = clean_text(node_text)
+        if line != text:  # one line of a <br> block may be a stamp of its own
+            found = _match_stamp(line)
+            if found is not None:
+                out.append(found)
     return out
+
+
+def _match_stamp(text: str) -> tuple[DataRule, str, str] | None:
+    for rule in _STAMP_RULES:
+        match = rule.pattern.fullmatch(text)
+        if match:
+            return rule, text, match.group("value")
+    return None
 
 
 class _PageStamps:
@@ -278,6 +299,26 @@ class _PageStamps:
         return _stamp_lines(self.page.root, in_foreign_part)
 
     @cached_property
+    def page_clock(self) -> datetime | None:
+        """When the page was rendered, as the page itself tells: a ``<time>``
+        whose datetime is absolute and whose text is relative ("4 hours ago")
+        puts the render time at datetime + 4 hours (at least). The latest such
+        bound wins; teaser cards count, since one render drew them all."""
+        clock: datetime | None = None
+        for el in self.page.root.iter("time"):
+            raw = el.get("datetime")
+            value = parse_iso(raw) if raw else None
+            if not isinstance(value, datetime):
+                continue
+            ago = relative_offset(clean_text(el.text_content()))
+            if ago is None:
+                continue
+            bound = value + ago
+            if clock is None or _later(bound, clock):
+                clock = bound
+        return clock
+
+    @cached_property
     def region(self) -> html.HtmlElement:
         return article_region(self.page, self.so_far)
 
@@ -314,7 +355,7 @@ class _PageStamps:
         bare: _Candidate | None = None
         if title is None:
             return None, None
-        for window in (_AFTER(title), reversed(_BEFORE(title))):
+        for window in (select(_AFTER, title), reversed(select(_BEFORE, title))):
             for el in window:
                 if el.tag == "p" and len(el.text_content()) > MIN_PROSE_CHARS and not _is_lede(el):
                     break
@@ -348,7 +389,7 @@ class _PageStamps:
         for stamp in self.header_stamps:
             if stamp is not None:
                 days.add(cast(date, _day(stamp.value)))
-        for rule, _text, value_text in self.stamp_lines:
+        for _rule, _text, value_text in self.stamp_lines:
             value = parse_stamp(value_text, allow_dateparser=False)
             day = _day(value) if value is not None else None
             if day is not None:
@@ -363,7 +404,7 @@ class _PageStamps:
         for field in ("published", "updated"):
             out += [c.value for c in self.time_elements[field] if isinstance(c.value, datetime)]
         out += [s for s in self.shown if isinstance(s, datetime)]
-        for rule, _text, value_text in self.stamp_lines:
+        for _rule, _text, value_text in self.stamp_lines:
             value = parse_stamp(value_text, allow_dateparser=False)
             if isinstance(value, datetime):
                 out.append(value)
@@ -378,7 +419,11 @@ class _PageStamps:
         for rule, text, value_text in lines:
             if rule.field != field:
                 continue
-            value = parse_stamp(value_text, anchor=anchor)
+            ago = relative_offset(value_text)
+            if ago is not None:  # "3 hours ago": counted from the page's own clock
+                value: Stamp | None = self.page_clock - ago if self.page_clock else None
+            else:
+                value = parse_stamp(value_text, anchor=anchor)
             if value is not None:
                 yield _Candidate(value, text, f"visible:{rule.id}")
 
