@@ -183,6 +183,28 @@ def test_header_without_structured_stamp_gives_the_day_before_htmldate() -> None
     assert article.provenance["published"] == "dates:header"
 
 
+def test_dateline_opening_the_body_gives_the_day() -> None:
+    page = (
+        "<html><body><article><h1>Harbor bridge stays closed until autumn</h1>"
+        "<p>29.11.2022 – The city council met on Tuesday to discuss the harbor bridge, whose "
+        "closure has split the old town from the ferry terminal since the spring, and heard "
+        "from engineers who want the repairs finished before the first autumn storms.</p>"
+        + BODY
+        + "</article></body></html>"
+    )
+    article = articlekit.parse(page, URL)
+    assert article.published == date(2022, 11, 29)
+    assert article.provenance["published"] == "dates:dateline"
+
+
+def test_opening_words_with_a_number_are_no_dateline() -> None:
+    page = (
+        "<html><body><article><h1>Harbor bridge stays closed until autumn</h1>"
+        "<p>The 3 girders - all cracked - " + BODY[3:] + "</article></body></html>"
+    )
+    assert articlekit.parse(page, URL).provenance.get("published") != "dates:dateline"
+
+
 @pytest.mark.parametrize(
     "text", ["Registriert: 18.09.2008, 05:56", "Member since Sep 18, 2008", "Event: 29.02.2020"]
 )

@@ -8,20 +8,31 @@ cascade, from most to least trusted:
 2. ``<time datetime>`` elements in the article (labelled "updated" → updated);
 3. visible stamps such as "Published June 20, 2018" / "Updated: 9:45 p.m."
    (rule ids of :data:`articlekit.rules.DATA_LINES`);
-4. a full date in the URL (``/2018/06/20/``);
-5. htmldate's search of the page, when nothing above gave a publication day.
+4. a full date in the URL (``/2018/06/20/``, ``/2023/dec/21/``);
+5. the article header's day: the first date after the headline and before
+   the body's prose (a date-labelled element first, then any short one);
+6. a publication stamp line anywhere on the page but rails and comments;
+7. htmldate's search of the page, when nothing above gave a publication day.
 
-Two cross-checks correct structured stamps with what readers see:
+Cross-checks correct a chosen stamp with what readers see, in this order:
 
 * a URL date more than a day *earlier* than the structured publication date
   is the original one (sites re-date articles in their metadata, not in
   their URLs);
-* a UTC (or zone-less) structured stamp one calendar day off the day the page
-  displays (or its URL carries) is read as that day: the structured instant
-  was written in UTC, the reader's day is local, and the local zone is unknown.
+* a UTC (or zone-less) stamp whose instant the page also shows in local time
+  (a ``<time>`` with an offset, a naive local clock a whole zone offset away,
+  "8:00 PM EST …") takes that zone and its day;
+* else a UTC stamp some zone puts on the neighbouring day the page displays
+  (or its URL carries) is read as that day; one at exactly 22:00 or 23:00 UTC
+  is a Central European midnight, the next day;
+* a publication day the page does not show yields to the update day it does
+  show (a re-dated guide or live story), else to the visible publication
+  stamp or the header's labelled day.
 
-Stamps inside teaser cards, rails and comments are not the article's and are
-skipped. Each correction is reported in ``warnings``.
+Relative stamps ("3 hours ago") count back from the page's own clock, read
+from a ``<time>`` whose datetime is absolute and whose text is relative;
+never from today's. Stamps inside teaser cards, rails and comments are not
+the article's and are skipped. Each correction is reported in ``warnings``.
 """
 
 from __future__ import annotations
@@ -93,6 +104,11 @@ MAX_BARE_DATE_CHARS = 40
 _CET_MIDNIGHTS = frozenset({(23, 0, 0, 0), (22, 0, 0, 0)})
 #: How many ancestors are looked at for a rail around a header date.
 MAX_ANCESTORS = 12
+#: A dateline opens one of the body's first paragraphs (the first may be an
+#: unmarked standfirst): this many are looked at.
+MAX_DATELINE_PARAGRAPHS = 2
+#: How many characters from its paragraph's start a dateline ends within.
+MAX_DATELINE_CHARS = 60
 #: A paragraph longer than this is the body's prose: the header has ended.
 MIN_PROSE_CHARS = 200
 #: A link with more text than this is a headline (of a teaser card).
@@ -115,6 +131,8 @@ _STAMP_WORDS = re.compile(
     f"(?=[{_STAMP_FIRST_LETTERS}])(?:{'|'.join(_STAMP_WORD_LIST)})", re.IGNORECASE
 )
 _DIGIT = re.compile(r"\d")
+#: A body's opening dateline: up to a dash (or a colon) within its first words.
+_DATELINE = re.compile(r"([^–—:]*?\d[^–—:]*?)\s+(?:[–—]|-(?=\s)|:)")
 #: Elements after and just before the headline, in page order, where its header lies.
 _AFTER = etree.XPath(f"following::*[position() <= {MAX_HEADER_ELEMENTS}]")
 _BEFORE = etree.XPath(f"preceding::*[position() <= {MAX_HEADER_ELEMENTS_BEFORE}]")
@@ -194,6 +212,16 @@ def _in_rail(el: html.HtmlElement) -> bool:
         if node.tag == "nav" or DATE_FOREIGN_PATTERN.search(class_and_id(node)):
             return True
     return False
+
+
+def _dateline(paragraph: html.HtmlElement) -> _Candidate | None:
+    """The day of a dateline opening the body: "29.11.2022 – Mehrfach …",
+    "BERLIN, June 20, 2018 — The …"."""
+    head = _DATELINE.match(clean_text(paragraph.text_content())[:MAX_DATELINE_CHARS])
+    if head is None:
+        return None
+    value = parse_stamp(head.group(1), allow_dateparser=False)
+    return _Candidate(value, head.group(1), "dateline") if isinstance(value, date) else None
 
 
 def _is_lede(paragraph: html.HtmlElement) -> bool:
@@ -359,10 +387,17 @@ class _PageStamps:
         if title is None:
             return None, None
         for window in (select(_AFTER, title), reversed(select(_BEFORE, title))):
+            prose = 0
             for el in window:
                 if el.tag == "p" and len(el.text_content()) > MIN_PROSE_CHARS and not _is_lede(el):
-                    break
-                found = self._header_date(el)
+                    # The body has started: only a dateline opening one of its
+                    # first paragraphs still dates it.
+                    bare = bare or _dateline(el)
+                    prose += 1
+                    if bare is not None or prose == MAX_DATELINE_PARAGRAPHS:
+                        break
+                    continue
+                found = None if prose else self._header_date(el)
                 if found is None:
                     continue
                 bare = bare or found[0]
