@@ -258,6 +258,12 @@ def test_publication_line_in_the_site_footer_is_read_before_htmldate() -> None:
     assert article.published == date(2023, 11, 1)
 
 
+def test_only_an_update_stamp_shown_gives_the_day_before_htmldate() -> None:
+    article = parse(header='<p class="info">Updated : 2023-11-07 15:30:46</p>')
+    assert day(article) == date(2023, 11, 7)
+    assert article.provenance["published"] == "dates:visible:stamp-updated"
+
+
 # --- URL dates ------------------------------------------------------------------------------
 
 

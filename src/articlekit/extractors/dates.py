@@ -11,7 +11,8 @@ cascade, from most to least trusted:
 4. a full date in the URL (``/2018/06/20/``, ``/2023/dec/21/``);
 5. the article header's day: the first date after the headline and before
    the body's prose (a date-labelled element first, then any short one);
-6. a publication stamp line anywhere on the page but rails and comments;
+6. a publication stamp line anywhere on the page but rails and comments,
+   else the article's visible update stamp (the only day a reader sees);
 7. htmldate's search of the page, when nothing above gave a publication day.
 
 Cross-checks correct a chosen stamp with what readers see, in this order:
@@ -532,6 +533,7 @@ class DatesExtractor:
                 seen.header_stamps[0]
                 or seen.header_stamps[1]
                 or next(seen.visible("published", None, whole_page=True), None)
+                or next(seen.visible("updated", None), None)
             )
             if chosen is None and self.options.use_htmldate:
                 chosen = self._htmldate(page)
