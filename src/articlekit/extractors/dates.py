@@ -533,7 +533,7 @@ class DatesExtractor:
                 seen.header_stamps[0]
                 or seen.header_stamps[1]
                 or next(seen.visible("published", None, whole_page=True), None)
-                or next(seen.visible("updated", None), None)
+                or next((c for c in seen.visible("updated", None) if _day(c.value)), None)
             )
             if chosen is None and self.options.use_htmldate:
                 chosen = self._htmldate(page)
