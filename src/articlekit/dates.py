@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from .article import Stamp
 
-__all__ = ["TZ_ABBREVIATIONS", "anchor_time", "parse_iso", "parse_stamp"]
+__all__ = ["TZ_ABBREVIATIONS", "anchor_time", "parse_iso", "parse_stamp", "relative_offset"]
 
 #: Zone abbreviations that news stamps use, mapped to a zone so daylight
 #: saving is applied for the stamp's own day ("ET" is EST or EDT by date).
@@ -270,17 +270,32 @@ def _fast_clock(text: str) -> time | None:
     return time(hour, minute) if hour < 24 and minute < 60 else None
 
 
-def _fast_relative(text: str, anchor: Stamp | None) -> Stamp | None:
-    if anchor is None or isinstance(anchor, time):
+def relative_offset(text: str) -> timedelta | None:
+    """How far back a relative stamp reaches: "3 hours ago" / "vor 2 Tagen" /
+    "il y a 5 minutes" give the span; any other text gives ``None``.
+
+    What it is counted from is the caller's business (a clock the page itself
+    shows); it is never today's.
+    """
+    text = " ".join(text.split()).strip(" .,;|-–—")
+    if not _RELATIVE.search(text):
         return None
-    match = _RELATIVE_AGO.fullmatch(text.strip())
+    match = _RELATIVE_AGO.fullmatch(text)
     if not match:
         return None
     unit = match.group("unit").lower()
     seconds = next((v for k, v in _RELATIVE_UNITS.items() if unit.startswith(k)), None)
     if seconds is None:
         return None
-    delta = timedelta(seconds=seconds * int(match.group("n")))
+    return timedelta(seconds=seconds * int(match.group("n")))
+
+
+def _fast_relative(text: str, anchor: Stamp | None) -> Stamp | None:
+    if anchor is None or isinstance(anchor, time):
+        return None
+    delta = relative_offset(text)
+    if delta is None:
+        return None
     if isinstance(anchor, datetime):
         return anchor - delta
     if delta.seconds:  # hours ago, counted from a day with no time: unknowable

@@ -361,12 +361,16 @@ PROSE_END_CHARACTERS = frozenset('.!?…"”’»)')
 
 
 # --- data: lines that hold a field's value ---------------------------------------
+# German "Stand: 07.11.2023" ("as of") is an update stamp; the bare word
+# starts ordinary sentences, so only "Stand:" followed by a digit counts.
 _UPDATED_PREFIX = (
     r"(?:last )?updated(?: on| at)?|modified|aktualisiert(?: am)?|zuletzt aktualisiert(?: am)?"
+    r"|(?:zuletzt )?geändert am|letzte änderung|stand:(?=\s*\d)"
     r"|mis à jour(?: le)?|actualizado(?: el)?|atualizado(?: em)?"
 )
 _PUBLISHED_PREFIX = (
     r"(?:first )?published(?: on| at)?|posted(?: on| at)?|veröffentlicht(?: am)?|erschienen(?: am)?"
+    r"|erstellt am|erscheinungsdatum|publiziert(?: am)?"
     r"|publié(?: le)?|publicado(?: el| em)?"
 )
 DATA_LINES: tuple[DataRule, ...] = (
@@ -696,6 +700,16 @@ DATE_FOREIGN_CONTAINER_TAGS: frozenset[str] = frozenset({"div", "section", "asid
 DATE_FOREIGN_PATTERN = _class_pattern(
     r"(?<![^\W_])(?:related|recommend|more-stories|most-popular|mostpopular|most-read"
     r"|trending|teaser|outbrain|taboola|comment|disqus)",
+)
+
+#: Labels of dates that are not the article's: a forum member's sign-up day,
+#: an event's day, a deadline, a birthday. A header date behind one of them
+#: is skipped.
+DATE_FOREIGN_LABELS = regex.compile(
+    r"^\W*(?:registriert|registered|joined|member since|mitglied seit|dabei seit|born|geboren"
+    r"|event|termin|veranstaltung|deadline|einsendeschluss|frist|expires|gültig bis|valid until"
+    r"|inscrit|inscrito)\b",
+    _FLAGS,
 )
 
 #: class/id vocabulary of a site's logo or name; blog themes put it in an <h1>.

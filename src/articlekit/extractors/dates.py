@@ -8,45 +8,83 @@ cascade, from most to least trusted:
 2. ``<time datetime>`` elements in the article (labelled "updated" → updated);
 3. visible stamps such as "Published June 20, 2018" / "Updated: 9:45 p.m."
    (rule ids of :data:`articlekit.rules.DATA_LINES`);
-4. a full date in the URL (``/2018/06/20/``);
-5. htmldate's search of the page, when nothing above gave a publication day.
+4. a full date in the URL (``/2018/06/20/``, ``/2023/dec/21/``);
+5. the article header's day: the first date after the headline and before
+   the body's prose (a date-labelled element first, then any short one);
+6. a publication stamp line anywhere on the page but rails and comments,
+   else the article's visible update stamp (the only day a reader sees);
+7. htmldate's search of the page, when nothing above gave a publication day.
 
-Two cross-checks correct structured stamps with what readers see:
+Cross-checks correct a chosen stamp with what readers see, in this order:
 
 * a URL date more than a day *earlier* than the structured publication date
   is the original one (sites re-date articles in their metadata, not in
   their URLs);
-* a UTC (or zone-less) structured stamp one calendar day off the day the page
-  displays (or its URL carries) is read as that day: the structured instant
-  was written in UTC, the reader's day is local, and the local zone is unknown.
+* a UTC (or zone-less) stamp whose instant the page also shows in local time
+  (a ``<time>`` with an offset, a naive local clock a whole zone offset away,
+  "8:00 PM EST …") takes that zone and its day;
+* else a UTC stamp some zone puts on the neighbouring day the page displays
+  (or its URL carries) is read as that day; one at exactly 22:00 or 23:00 UTC
+  is a Central European midnight, the next day;
+* a publication day the page does not show yields to the update day it does
+  show (a re-dated guide or live story), else to the visible publication
+  stamp or the header's labelled day.
 
-Stamps inside teaser cards, rails and comments are not the article's and are
-skipped. Each correction is reported in ``warnings``.
+Relative stamps ("3 hours ago") count back from the page's own clock, read
+from a ``<time>`` whose datetime is absolute and whose text is relative;
+never from today's. Stamps inside teaser cards, rails and comments are not
+the article's and are skipped. Each correction is reported in ``warnings``.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from functools import cached_property
+from typing import cast
 
-from lxml import html
+from lxml import etree, html
 
 from ..article import Stamp
-from ..dates import parse_iso, parse_stamp
+from ..dates import parse_iso, parse_stamp, relative_offset
 from ..page import Page
 from ..pipeline import Draft, Finding
-from ..rules import DATA_LINES, DATE_FOREIGN_CONTAINER_TAGS, DATE_FOREIGN_PATTERN, DataRule
-from ._common import article_region, class_and_id, clean_text, in_non_article_part, text_owners
+from ..rules import (
+    DATA_LINES,
+    DATE_FOREIGN_CONTAINER_TAGS,
+    DATE_FOREIGN_LABELS,
+    DATE_FOREIGN_PATTERN,
+    SUBTITLE_VOCABULARY,
+    DataRule,
+)
+from ._common import (
+    article_region,
+    class_and_id,
+    clean_text,
+    in_foreign_part,
+    in_non_article_part,
+    select,
+    text_owners,
+)
 
 __all__ = ["DateOptions", "DatesExtractor"]
 
 #: /2018/06/20/ or /2018-06-20/ in an article URL.
 URL_DATE = re.compile(
-    r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_.]|$)"
+    r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2]|[a-z]{3})[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_.]|$)",
+    re.IGNORECASE,
 )
+#: Month abbreviations that URLs use instead of numbers (/2023/dec/21/).
+URL_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        start=1,
+    )
+}
 #: Text longer than this around a stamp is prose that mentions a date.
 MAX_STAMP_CONTEXT_CHARS = 100
 #: Date-labelled elements with more text than this are not a date line.
@@ -55,15 +93,50 @@ MAX_DATE_ELEMENT_CHARS = 150
 MAX_DATE_ELEMENTS = 40
 #: A URL date earlier than the structured date by more than this is the original.
 URL_DATE_TOLERANCE = timedelta(days=1)
+#: How many elements after (before) the headline the header may span.
+MAX_HEADER_ELEMENTS = 120
+MAX_HEADER_ELEMENTS_BEFORE = 15
+#: A header element without a date label may still hold nothing but a date
+#: (and a word or two): up to this many characters.
+MAX_BARE_DATE_CHARS = 40
+#: A day-only value that a CMS stored as local midnight in Central Europe
+#: (UTC+1, UTC+2 in summer) reads 23:00 or 22:00 UTC on the day before, to
+#: the microsecond; a real publication time is rarely that round.
+_CET_MIDNIGHTS = frozenset({(23, 0, 0, 0), (22, 0, 0, 0)})
+#: How many ancestors are looked at for a rail around a header date.
+MAX_ANCESTORS = 12
+#: A dateline opens one of the body's first paragraphs (the first may be an
+#: unmarked standfirst): this many are looked at.
+MAX_DATELINE_PARAGRAPHS = 2
+#: How many characters from its paragraph's start a dateline ends within.
+MAX_DATELINE_CHARS = 60
+#: A paragraph longer than this is the body's prose: the header has ended.
+MIN_PROSE_CHARS = 200
+#: A link with more text than this is a headline (of a teaser card).
+MIN_HEADLINE_LINK_CHARS = 20
+#: Zone offsets that exist (UTC-12 to UTC+14), in steps of a quarter hour.
+MAX_ZONE_OFFSET = timedelta(hours=14)
+MIN_ZONE_OFFSET = timedelta(hours=12)
+ZONE_OFFSET_STEP = timedelta(minutes=15)
 
 _STAMP_RULES = [r for r in DATA_LINES if r.field in ("published", "updated")]
-# A cheap XPath prefilter so only text nodes that could be stamps reach Python;
-# run over the article region only (see _common.article_region).
+# A cheap prefilter so only text nodes that could be stamps reach the rules.
+_STAMP_WORD_LIST = (
+    "updat publi posted modified aktualisiert ver.ffentlicht erschien erstellt ge.ndert nderung"
+    " stand: mis.{1,3}jour actualizado atualizado"
+).split()
+# The lookahead on the words' first letters lets ``re`` skip ahead to them:
+# several times faster than the bare alternation over a page's text nodes.
+_STAMP_FIRST_LETTERS = "".join(sorted({word[0] for word in _STAMP_WORD_LIST}))
 _STAMP_WORDS = re.compile(
-    r"updat|publi|posted|modified|aktualisiert|ver.ffentlicht|erschienen|mis .. jour"
-    r"|actualizado|atualizado",
-    re.IGNORECASE,
+    f"(?=[{_STAMP_FIRST_LETTERS}])(?:{'|'.join(_STAMP_WORD_LIST)})", re.IGNORECASE
 )
+_DIGIT = re.compile(r"\d")
+#: A body's opening dateline: up to a dash (or a colon) within its first words.
+_DATELINE = re.compile(r"([^–—:]*?\d[^–—:]*?)\s+(?:[–—]|-(?=\s)|:)")
+#: Elements after and just before the headline, in page order, where its header lies.
+_AFTER = etree.XPath(f"following::*[position() <= {MAX_HEADER_ELEMENTS}]")
+_BEFORE = etree.XPath(f"preceding::*[position() <= {MAX_HEADER_ELEMENTS_BEFORE}]")
 _DATE_CLASS_PATTERN = re.compile(r"date|time|datum|posted|publish|byline|meta|zeit|fecha")
 _UPDATED_LABEL = re.compile(r"updat|modif|aktualis|actualiz|mis à jour", re.IGNORECASE)
 
@@ -93,6 +166,128 @@ def _is_utc_or_naive(stamp: Stamp) -> bool:
     if not isinstance(stamp, datetime):
         return False
     return stamp.tzinfo is None or stamp.utcoffset() == timedelta(0)
+
+
+def _zone_days(stamp: datetime) -> set[date]:
+    """The neighbouring days some zone (UTC-12 to UTC+14) gives a UTC instant."""
+    wall = stamp.replace(tzinfo=None)
+    try:
+        days = {(wall - MIN_ZONE_OFFSET).date(), (wall + MAX_ZONE_OFFSET).date()}
+    except OverflowError:  # a stamp at the very edge of the calendar
+        return set()
+    days.discard(wall.date())
+    return days
+
+
+def _local_form(stamp: datetime, clocks: Iterable[datetime]) -> datetime | None:
+    """``stamp`` (UTC, or zone-less read as UTC) in the page's own zone, when
+    the page shows the same instant in local time somewhere.
+
+    A local clock whose wall time differs from the UTC wall time by a whole
+    zone offset (quarter hours, at most 14 h), to the minute, is that instant
+    written in the site's zone. A zone-less ``stamp`` is only read as UTC when
+    the local clock carries its offset and that offset is the difference.
+    """
+    utc_wall = stamp.replace(tzinfo=None, second=0, microsecond=0)
+    for clock in clocks:
+        wall = clock.replace(tzinfo=None, second=0, microsecond=0)
+        diff = wall - utc_wall
+        if not diff or abs(diff) > MAX_ZONE_OFFSET or diff % ZONE_OFFSET_STEP:
+            continue
+        if stamp.tzinfo is None and clock.utcoffset() != diff:
+            continue
+        try:
+            return (stamp.replace(tzinfo=timezone.utc) + diff).replace(tzinfo=timezone(diff))
+        except OverflowError:
+            return None
+    return None
+
+
+def _in_rail(el: html.HtmlElement) -> bool:
+    """True when ``el`` sits in navigation, a teaser rail or comments. Unlike
+    :func:`in_foreign_part`, an ``<aside>`` is allowed: next to a headline it
+    is the article's own meta box (date, author, reading time)."""
+    for node in itertools.islice(itertools.chain((el,), el.iterancestors()), MAX_ANCESTORS):
+        if node.tag in ("article", "main", "body"):
+            return False
+        if node.tag == "nav" or DATE_FOREIGN_PATTERN.search(class_and_id(node)):
+            return True
+    return False
+
+
+def _dateline(paragraph: html.HtmlElement) -> _Candidate | None:
+    """The day of a dateline opening the body: "29.11.2022 – Mehrfach …",
+    "BERLIN, June 20, 2018 — The …"."""
+    head = _DATELINE.match(clean_text(paragraph.text_content())[:MAX_DATELINE_CHARS])
+    if head is None:
+        return None
+    value = parse_stamp(head.group(1), allow_dateparser=False)
+    return _Candidate(value, head.group(1), "dateline") if isinstance(value, date) else None
+
+
+def _is_lede(paragraph: html.HtmlElement) -> bool:
+    """True for a standfirst paragraph (its own or its parent's class says so):
+    part of the header, before the date on some layouts."""
+    parent = paragraph.getparent()
+    keys = class_and_id(paragraph) + (class_and_id(parent) if parent is not None else "")
+    return SUBTITLE_VOCABULARY.search(keys) is not None
+
+
+def _beside_headline_link(el: html.HtmlElement) -> bool:
+    """True when an element next to ``el`` is or holds a link as long as a
+    headline: ``el`` dates a teaser card or an event, not the article."""
+    for sibling in (el.getprevious(), el.getnext()):
+        if sibling is None or not isinstance(sibling.tag, str):
+            continue
+        for link in sibling.iter("a"):
+            if len(clean_text(link.text_content())) > MIN_HEADLINE_LINK_CHARS:
+                return True
+    return False
+
+
+def _later(a: datetime, b: datetime) -> bool:
+    """``a > b``, zone-less stamps read on the other's zone."""
+    if (a.tzinfo is None) != (b.tzinfo is None):
+        return a.replace(tzinfo=None) > b.replace(tzinfo=None)
+    return a > b
+
+
+def _stamp_lines(
+    root: html.HtmlElement, is_outside: Callable[[html.HtmlElement], bool]
+) -> list[tuple[DataRule, str, str]]:
+    """Stamp lines below ``root``: (rule, line, the stamp part)."""
+    out: list[tuple[DataRule, str, str]] = []
+    for owner, node_text in text_owners(root, _STAMP_WORDS):
+        if is_outside(owner):
+            continue
+        text = clean_text(owner.text_content())
+        if len(text) > MAX_STAMP_CONTEXT_CHARS:
+            text = clean_text(node_text)
+        elif not _DIGIT.search(text):
+            # A bare label ("Published:"): its value is the text after it
+            # or the next element's.
+            following = owner.getnext()
+            if owner.tail and _DIGIT.search(owner.tail):
+                text = f"{text} {clean_text(owner.tail)}"
+            elif following is not None and isinstance(following.tag, str):
+                text = f"{text} {clean_text(following.text_content())}"
+        found = _match_stamp(text)
+        if found is not None:
+            out.append(found)
+        line = clean_text(node_text)
+        if line != text:  # one line of a <br> block may be a stamp of its own
+            found = _match_stamp(line)
+            if found is not None:
+                out.append(found)
+    return out
+
+
+def _match_stamp(text: str) -> tuple[DataRule, str, str] | None:
+    for rule in _STAMP_RULES:
+        match = rule.pattern.fullmatch(text)
+        if match:
+            return rule, text, match.group("value")
+    return None
 
 
 class _PageStamps:
@@ -127,27 +322,164 @@ class _PageStamps:
     @cached_property
     def stamp_lines(self) -> list[tuple[DataRule, str, str]]:
         """Visible stamp lines of the article's region: (rule, line, the stamp part)."""
-        out: list[tuple[DataRule, str, str]] = []
-        region = article_region(self.page, self.so_far)
-        for owner, node_text in text_owners(region, _STAMP_WORDS):
-            if in_non_article_part(owner):
+        return _stamp_lines(self.region, in_non_article_part)
+
+    @cached_property
+    def page_stamp_lines(self) -> list[tuple[DataRule, str, str]]:
+        """Visible stamp lines anywhere on the page but rails and comments: a
+        site's footer line "Published: …" still dates its one article."""
+        return _stamp_lines(self.page.root, in_foreign_part)
+
+    @cached_property
+    def page_clock(self) -> datetime | None:
+        """When the page was rendered, as the page itself tells: a ``<time>``
+        whose datetime is absolute and whose text is relative ("4 hours ago")
+        puts the render time at datetime + 4 hours (at least). The latest such
+        bound wins; teaser cards count, since one render drew them all."""
+        clock: datetime | None = None
+        for el in self.page.root.iter("time"):
+            raw = el.get("datetime")
+            value = parse_iso(raw) if raw else None
+            if not isinstance(value, datetime):
                 continue
-            text = clean_text(owner.text_content())
-            if len(text) > MAX_STAMP_CONTEXT_CHARS:
-                text = clean_text(node_text)
-            for rule in _STAMP_RULES:
-                match = rule.pattern.fullmatch(text)
-                if match:
-                    out.append((rule, text, match.group("value")))
+            ago = relative_offset(clean_text(el.text_content()))
+            if ago is None:
+                continue
+            bound = value + ago
+            if clock is None or _later(bound, clock):
+                clock = bound
+        return clock
+
+    @cached_property
+    def region(self) -> html.HtmlElement:
+        return article_region(self.page, self.so_far)
+
+    @cached_property
+    def shown(self) -> list[Stamp]:
+        """Stamps the article displays, in page order: text of date-labelled
+        elements and of ``<time>`` elements in the article's region (cheap
+        parsers only; teaser rails and comments skipped). Without a headline
+        the article's region is a guess, and the whole page is read."""
+        region = self.region if self.so_far.get("title_element") is not None else self.page.root
+        elements = self.page.with_class(_DATE_CLASS_PATTERN, within=region)[:MAX_DATE_ELEMENTS]
+        elements += list(region.iter("time"))[:MAX_DATE_ELEMENTS]
+        out: list[Stamp] = []
+        for el in elements:
+            if not isinstance(el.tag, str) or el.tag in ("script", "style", "body", "html"):
+                continue
+            text = clean_text(el.text_content())
+            if not text or len(text) > MAX_DATE_ELEMENT_CHARS or in_foreign_part(el):
+                continue
+            value = parse_stamp(text, allow_dateparser=False)
+            if isinstance(value, date):
+                out.append(value)
         return out
 
-    def visible(self, field: str, anchor: Stamp | None) -> Iterator[_Candidate]:
+    @cached_property
+    def header_stamps(self) -> tuple[_Candidate | None, _Candidate | None]:
+        """Days shown in the article's header: the first in a date-labelled
+        element or ``<time>``, and the first in any short element that holds
+        little but a date. The header runs from the headline to the body's
+        first paragraph of prose (else a few elements before the headline);
+        dates further down sit in rails and teaser cards."""
+        title = self.so_far.get("title_element")
+        labelled: _Candidate | None = None
+        bare: _Candidate | None = None
+        if title is None:
+            return None, None
+        for window in (select(_AFTER, title), reversed(select(_BEFORE, title))):
+            prose = 0
+            for el in window:
+                if el.tag == "p" and len(el.text_content()) > MIN_PROSE_CHARS and not _is_lede(el):
+                    # The body has started: only a dateline opening one of its
+                    # first paragraphs still dates it.
+                    bare = bare or _dateline(el)
+                    prose += 1
+                    if bare is not None or prose == MAX_DATELINE_PARAGRAPHS:
+                        break
+                    continue
+                found = None if prose else self._header_date(el)
+                if found is None:
+                    continue
+                bare = bare or found[0]
+                if found[1]:
+                    return found[0], bare
+        return labelled, bare
+
+    @staticmethod
+    def _header_date(el: html.HtmlElement) -> tuple[_Candidate, bool] | None:
+        """A day ``el`` shows, and whether ``el`` is labelled as a date."""
+        text = clean_text(el.text_content())
+        if not text or len(text) > MAX_DATE_ELEMENT_CHARS:
+            return None
+        labelled = el.tag == "time" or bool(_DATE_CLASS_PATTERN.search(class_and_id(el).lower()))
+        if not labelled and (len(text) > MAX_BARE_DATE_CHARS or not _DIGIT.search(text)):
+            return None
+        if _in_rail(el) or DATE_FOREIGN_LABELS.match(text):
+            return None
+        value = parse_stamp(text, allow_dateparser=False)
+        if isinstance(value, date) and not _beside_headline_link(el):
+            return _Candidate(value, text, "header"), labelled
+        return None
+
+    @cached_property
+    def _header_days(self) -> set[date]:
+        return {cast(date, _day(s.value)) for s in self.header_stamps if s is not None}
+
+    @cached_property
+    def _element_days(self) -> set[date]:
+        return {d for d in map(_day, self.shown) if d is not None}
+
+    @cached_property
+    def _line_stamps(self) -> list[Stamp]:
+        values = (parse_stamp(v, allow_dateparser=False) for _r, _t, v in self.stamp_lines)
+        return [value for value in values if isinstance(value, date)]
+
+    def shows(self, day: date) -> bool:
+        """Whether the article displays ``day``; the cheapest evidence first."""
+        return (
+            day in self._header_days
+            or day in self._element_days
+            or any(_day(value) == day for value in self._line_stamps)
+        )
+
+    @cached_property
+    def shown_days(self) -> set[date]:
+        """Every day the article displays: header, date-labelled elements, stamp lines."""
+        days = self._header_days | self._element_days
+        days.update(d for d in map(_day, self._line_stamps) if d is not None)
+        return days
+
+    def local_clocks(self, *, cheap: bool) -> Iterator[datetime]:
+        """Stamps with a time of day that the article shows or marks up in a
+        local form: the cheap ones (``<time datetime>``, the header), or the
+        others (date-labelled elements, stamp lines)."""
+        if cheap:
+            for field in ("published", "updated"):
+                for candidate in self.time_elements[field]:
+                    if isinstance(candidate.value, datetime):
+                        yield candidate.value
+            for stamp in self.header_stamps:
+                if stamp is not None and isinstance(stamp.value, datetime):
+                    yield stamp.value
+            return
+        yield from (s for s in self.shown if isinstance(s, datetime))
+        yield from (s for s in self._line_stamps if isinstance(s, datetime))
+
+    def visible(
+        self, field: str, anchor: Stamp | None, *, whole_page: bool = False
+    ) -> Iterator[_Candidate]:
         """Visible stamps for ``field`` that parse, in page order; time-only ones
         land on ``anchor``'s day."""
-        for rule, text, value_text in self.stamp_lines:
+        lines = self.page_stamp_lines if whole_page else self.stamp_lines
+        for rule, text, value_text in lines:
             if rule.field != field:
                 continue
-            value = parse_stamp(value_text, anchor=anchor)
+            ago = relative_offset(value_text)
+            if ago is not None:  # "3 hours ago": counted from the page's own clock
+                value: Stamp | None = self.page_clock - ago if self.page_clock else None
+            else:
+                value = parse_stamp(value_text, anchor=anchor)
             if value is not None:
                 yield _Candidate(value, text, f"visible:{rule.id}")
 
@@ -193,15 +525,27 @@ class DatesExtractor:
             chosen = next(seen.visible("published", None), None)
         url_day = self._url_day(page)
         if chosen is not None:
-            chosen = self._cross_check(page, chosen, url_day, finding)
+            chosen = self._cross_check(so_far, seen, chosen, url_day, finding)
         elif url_day is not None:
             chosen = _Candidate(url_day, url_day.isoformat(), "url")
-        elif self.options.use_htmldate:
-            chosen = self._htmldate(page)
+        else:
+            chosen = (
+                seen.header_stamps[0]
+                or seen.header_stamps[1]
+                or next(seen.visible("published", None, whole_page=True), None)
+                or next((c for c in seen.visible("updated", None) if _day(c.value)), None)
+            )
+            if chosen is None and self.options.use_htmldate:
+                chosen = self._htmldate(page)
         return chosen
 
     def _cross_check(
-        self, page: Page, chosen: _Candidate, url_day: date | None, finding: Finding
+        self,
+        so_far: Draft,
+        seen: _PageStamps,
+        chosen: _Candidate,
+        url_day: date | None,
+        finding: Finding,
     ) -> _Candidate:
         day = _day(chosen.value)
         if day is None:
@@ -212,18 +556,83 @@ class DatesExtractor:
                 f"{url_day.isoformat()}: the URL's earlier day is kept"
             )
             return _Candidate(url_day, url_day.isoformat(), "url")
-        if _is_utc_or_naive(chosen.value):
-            shown = self._visible_days(page)
+        if isinstance(chosen.value, datetime) and _is_utc_or_naive(chosen.value):
+            local = _local_form(chosen.value, seen.local_clocks(cheap=True))
+            # The day as written is confirmed by the URL, or shown and not denied by it.
+            shown_as_is = day == url_day or (url_day is None and seen.shows(day))
+            if local is None and not shown_as_is:
+                local = _local_form(chosen.value, seen.local_clocks(cheap=False))
+            if local is not None:
+                if local.date() != day:
+                    finding.warnings.append(
+                        f"dates: {chosen.source} {chosen.text!r} is a UTC stamp; the page "
+                        f"shows the same instant as {local.isoformat()}, whose day is kept"
+                    )
+                    return _Candidate(local, chosen.text, f"{chosen.source}+local-zone")
+                return chosen
+            if shown_as_is:
+                return self._shown_update(so_far, seen, chosen, day, url_day, finding)
+            shown = set(seen.shown_days)
             if url_day is not None:
                 shown.add(url_day)  # the URL's day is the site's local day too
             if shown and day not in shown:
-                near = [d for d in shown if abs(d - day) == timedelta(days=1)]
+                near = [d for d in shown if d in _zone_days(chosen.value)]
                 if len(near) == 1:
                     finding.warnings.append(
                         f"dates: {chosen.source} {chosen.text!r} is a UTC/zone-less stamp; "
                         f"the page shows {near[0].isoformat()}, which is kept"
                     )
                     return _Candidate(near[0], chosen.text, f"{chosen.source}+visible-day")
+            value = chosen.value
+            if (
+                value.tzinfo is not None
+                and (value.hour, value.minute, value.second, value.microsecond) in _CET_MIDNIGHTS
+                and day not in shown
+            ):
+                local_day = day + timedelta(days=1)
+                finding.warnings.append(
+                    f"dates: {chosen.source} {chosen.text!r} is a local midnight written in "
+                    f"UTC: the day is {local_day.isoformat()}"
+                )
+                return _Candidate(local_day, chosen.text, f"{chosen.source}+local-midnight")
+        return self._shown_update(so_far, seen, chosen, day, url_day, finding)
+
+    @staticmethod
+    def _shown_update(
+        so_far: Draft,
+        seen: _PageStamps,
+        chosen: _Candidate,
+        day: date,
+        url_day: date | None,
+        finding: Finding,
+    ) -> _Candidate:
+        """The update day, when the page shows it and not the publication day.
+
+        A re-dated page (a buying guide, a live story) displays one day, its
+        latest; the structured publication day is then an earlier version's,
+        which readers never see. The URL's day, when it is the structured one,
+        vouches for it.
+        """
+        if url_day == day or seen.shows(day):
+            return chosen
+        shown = seen.shown_days
+        if not shown:
+            return chosen
+        for update in DatesExtractor._structured(so_far, "updated"):
+            update_day = _day(update.value)
+            if update_day is not None and update_day > day and update_day in shown:
+                finding.warnings.append(
+                    f"dates: {chosen.source} gives {day.isoformat()}, which the page does not "
+                    f"show; it shows the update day {update_day.isoformat()}, which is kept"
+                )
+                return _Candidate(update.value, update.text, f"{update.source}+visible-day")
+        shown_first = next(seen.visible("published", None), None) or seen.header_stamps[0]
+        if shown_first is not None and _day(shown_first.value) is not None:
+            finding.warnings.append(
+                f"dates: {chosen.source} gives {day.isoformat()}, which the page does not "
+                f"show; the article shows {shown_first.text!r}, which is kept"
+            )
+            return shown_first
         return chosen
 
     # -- updated -----------------------------------------------------------------
@@ -252,28 +661,16 @@ class DatesExtractor:
         return out
 
     @staticmethod
-    def _visible_days(page: Page) -> set[date]:
-        """Days written in date-labelled elements of the article (cheap parsers only)."""
-        days: set[date] = set()
-        for el in page.with_class(_DATE_CLASS_PATTERN)[:MAX_DATE_ELEMENTS]:
-            if not isinstance(el.tag, str) or el.tag in ("script", "style", "body", "html"):
-                continue
-            text = clean_text(el.text_content())
-            if not text or len(text) > MAX_DATE_ELEMENT_CHARS or in_non_article_part(el):
-                continue
-            value = parse_stamp(text, allow_dateparser=False)
-            day = _day(value) if value is not None else None
-            if day is not None:
-                days.add(day)
-        return days
-
-    @staticmethod
     def _url_day(page: Page) -> date | None:
         match = URL_DATE.search(page.url or "")
         if not match:
             return None
+        month_text = match.group(2)
+        month = int(month_text) if month_text.isdigit() else URL_MONTHS.get(month_text.lower())
+        if month is None:
+            return None
         try:
-            return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            return date(int(match.group(1)), month, int(match.group(3)))
         except ValueError:
             return None
 
