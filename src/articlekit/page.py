@@ -217,9 +217,7 @@ def _parse(markup: str | bytes, encoding: str | None) -> html.HtmlElement:
         # huge_tree lifts libxml2's depth limit of 256, past which it drops
         # the rest of pages with many unclosed elements. A new parser per
         # page: lxml parsers must not be shared across threads.
-        parser = html.HTMLParser(
-            huge_tree=True, encoding=encoding, remove_comments=True, remove_pis=True
-        )
+        parser = html.HTMLParser(huge_tree=True, encoding=encoding)
         root: html.HtmlElement = html.document_fromstring(markup, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise NotHtmlError(f"no markup could be parsed: {exc}") from exc

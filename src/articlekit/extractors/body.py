@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
-from lxml import html
+from lxml import etree, html
 
 from ..page import Page
 from ..pipeline import Draft, Finding
@@ -118,8 +118,13 @@ class BodyExtractor:
     def _trafilatura(self, page: Page, *, fast: bool, tree: html.HtmlElement | None = None) -> str:
         import trafilatura  # lazy: ~160 ms to import
 
+        if tree is None:
+            tree = page.copy_root()  # trafilatura prunes what it is given
+        # Comments and processing instructions change which container
+        # trafilatura picks (one page lost half its text to them).
+        etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
         document = trafilatura.bare_extraction(
-            page.copy_root() if tree is None else tree,  # trafilatura prunes what it is given
+            tree,
             url=page.url,
             with_metadata=False,
             include_comments=self.options.include_comments,
