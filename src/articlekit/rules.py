@@ -24,6 +24,7 @@ import regex
 
 __all__ = [
     "AUTHOR_ROLE_WORDS",
+    "BYLINE_CREDIT",
     "BYLINE_PREFIX",
     "CHROME_LINES",
     "DATA_LINES",
@@ -276,12 +277,26 @@ BYLINE_MAX_PARAGRAPH_INDEX = 3
 
 # --- authors ----------------------------------------------------------------------
 #: Words that introduce a byline and are not part of a name.
+#: A list dash or bullet may stand before it ("- Redaktion: Jane Doe"), and a
+#: colon after it ("By: Jane Doe", "Von: Max Muster").
 BYLINE_PREFIX = regex.compile(
-    r"^\s*(?:(?:written|posted|reported|text|story|photos and story) by|by|"
+    r"^\s*(?:[-–—•·|]\s*)?"
+    r"(?:(?:(?:written|posted|reported|text|story|photos and story) by|by|"
     r"(?:eine? (?:beitrag|artikel|kolumne|kommentar|gastbeitrag|text) |artikel |text )?von"
-    r"|text (?:&|und) fotos?\s?:|text\s?:|par|por|di|door|autor(?:in)?\s?:?"
-    r"|auteur\s?:|author\s?:|redaktion\s?:)"
+    r"|par|por|di|door)(?:\s?:)?"
+    r"|text (?:&|und) fotos?\s?:|text\s?:|autor(?:in|en)?\s?:?"
+    r"|auteur\s?:|author\s?:|authors\s?:|redaktion\s?:)"
     r"(?:\s+|(?=(?-i:\p{Lu})))",
+    _FLAGS,
+)
+
+#: Credits in a byline that name someone other than an author: "Illustrations
+#: by …", "Photos by …", "Edited by …". The credit and what follows it go; a
+#: credit alone in its element takes the next element's names with it.
+BYLINE_CREDIT = regex.compile(
+    r"(?:^|(?<=[\s,;.|•·]))(?:photos?|photographs?|photography|pictures?|images?|illustrations?"
+    r"|illustrated|graphics?|videos?|edited|translated|reviewed|fact[- ]checked|produced"
+    r"|designed|styled|additional reporting|with reporting)\s+by\b.*$",
     _FLAGS,
 )
 
@@ -312,6 +327,17 @@ AUTHOR_ROLE_WORDS: frozenset[str] = frozenset(
         "periodista",
         "redactor",
         "redactora",
+        # Rank and desk words around a job title ("Assistant Features Editor",
+        # "Contributing Opinion Writer").
+        "assistant",
+        "deputy",
+        "associate",
+        "managing",
+        "executive",
+        "contributing",
+        "freelance",
+        "opinion",
+        "features",
     }
 )
 
@@ -363,6 +389,20 @@ BYLINE_NOISE_WORDS: frozenset[str] = frozenset(
         "leer",
         "voir",
         "ver",
+        # Buttons and labels of author boxes ("Link Copied", "Social Links
+        # Navigation", "Contact").
+        "link",
+        "links",
+        "copied",
+        "social",
+        "navigation",
+        "contact",
+        "contactar",
+        "kontakt",
+        "edition",
+        # "The" is never a word of a person's name: "By The Editorial Board",
+        # "John Doe The Associated Press".
+        "the",
     }
 )
 
@@ -437,6 +477,20 @@ ORGANIZATION_WORDS: frozenset[str] = frozenset(
         "welle",
         "agentur",
         "webteam",
+        # Words of newspaper and outlet names printed beside the author
+        # ("Jane Doe, Cherry Hill Courier-Post", "The Worcester Telegram").
+        "telegram",
+        "sentinel",
+        "courier",
+        "enquirer",
+        "chronicle",
+        "observer",
+        "examiner",
+        "dispatch",
+        "bulletin",
+        "report",
+        "blog",
+        "radio",
     }
 )
 

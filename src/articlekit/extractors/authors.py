@@ -13,11 +13,12 @@ page's own byline names the people readers see. So:
 
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
 from collections.abc import Iterator
 
-from lxml import html
+from lxml import etree, html
 
 from ..page import Page
 from ..people import clean_authors
@@ -31,16 +32,23 @@ __all__ = ["AuthorsExtractor"]
 MAX_BYLINE_CHARS = 120
 #: At most this many byline-like elements are read.
 MAX_BYLINE_ELEMENTS = 12
+#: At most this many byline candidates are weighed against structured authors.
+MAX_BYLINE_CANDIDATES = 30
+_NON_ALNUM = re.compile(r"[\W_]+")
+# "ElColombiano.com": a site name that is a host name.
+_DOMAIN_SUFFIX = re.compile(r"(?<=\w)\.[a-z]{2,6}$")
 # Text nodes that start like a byline ("By", "Von", "Par", "Por", "Door").
 _BY_LINE = re.compile(
-    r"^\s*(?:by|von|par|por|door|di|autor|autorin|auteur|author|redaktion"
+    r"^\s*(?:[-–—•·|]\s*)?(?:by|von|par|por|door|di|autor|autorin|autoren|auteur|author|redaktion"
     r"|eine? (?:artikel|beitrag|kolumne|kommentar|gastbeitrag|text) von"
     r"|text (?:&|und) fotos?|text)(?:\s|:|$)",
     re.IGNORECASE,
 )
 # A label alone ("Autor", "By:"), with the name in the element after it.
 _LABEL_ONLY = re.compile(
-    r"^\s*(?:by|von|autor|autorin|auteur|author|autoren|authors)\s*:?\s*$", re.I
+    r"^\s*(?:by|von|autor|autorin|auteur|author|autoren|authors|redaktion|text"
+    r"|text (?:&|und) fotos?)\s*[:—–-]?\s*$",
+    re.I,
 )
 _BYLINE_TAGS = frozenset({"span", "div", "p", "a", "address", "li", "ul"})
 
@@ -58,22 +66,20 @@ class AuthorsExtractor:
 
     def __call__(self, page: Page, so_far: Draft) -> Finding:
         finding = Finding()
-        structured: tuple[str, ...] = ()
-        structured_source = ""
+        sites = _site_keys(so_far)
+        # Every structured source's people, without the site's own name; the
+        # first is the most trusted, the others may agree with the byline.
+        claims: list[tuple[tuple[str, ...], str]] = []
         for hint in so_far.hints("authors"):
-            if hint.value:
-                structured, structured_source = tuple(hint.value), f"{hint.stage}:{hint.source}"
-                break
+            names = tuple(a for a in hint.value or () if _compact(a) not in sites)
+            if names and all({_key(a) for a in names} != _people_key(c[0]) for c in claims):
+                claims.append((names, f"{hint.stage}:{hint.source}"))
+        structured, structured_source = claims[0] if claims else ((), "")
         region = article_region(page, so_far)
-        visible, visible_source, byline_text = self._visible(page, region)
-        sites = {
-            _key(str(v))
-            for v in (so_far.get("site_name"), *[h.value for h in so_far.hints("site_name")])
-            if v
-        }
-        structured = tuple(a for a in structured if _key(a) not in sites)
-        visible = tuple(a for a in visible if _key(a) not in sites)
-        if structured and visible:
+        visible, visible_source, byline_text, agreed = self._visible(page, region, sites, claims)
+        if agreed:
+            finding.set("authors", visible, visible_source)
+        elif structured and visible:
             shown = _key(byline_text)
             in_byline = tuple(a for a in structured if _key(a) in shown)
             if len(in_byline) == len(structured):
@@ -89,26 +95,88 @@ class AuthorsExtractor:
         return finding
 
     @staticmethod
-    def _visible(page: Page, region: html.HtmlElement) -> tuple[tuple[str, ...], str, str]:
-        """People of the first byline that names any, its source and its text."""
-        for source, pieces in _bylines(page, region):
-            people = clean_authors(pieces)
-            if people:
-                return people, source, " ".join(pieces)
-        return (), "", ""
+    def _visible(
+        page: Page,
+        region: html.HtmlElement,
+        sites: set[str],
+        claims: list[tuple[tuple[str, ...], str]],
+    ) -> tuple[tuple[str, ...], str, str, bool]:
+        """The byline to use: its people, source, text, and whether structured data agrees.
+
+        Without structured authors, the first byline that names people. With
+        them, a later byline naming exactly the people of a structured source
+        wins over the first (the first "By" on a page may be a label with
+        one of two names, a list of every author on the page, or a credit).
+        """
+        first: tuple[tuple[str, ...], str, str] | None = None
+        first_element: html.HtmlElement | None = None
+        covered = False  # the first byline shows every name of a structured source
+        wanted = [_people_key(c[0]) for c in claims]
+        for count, (source, pieces, element) in enumerate(_bylines(page, region)):
+            if count >= MAX_BYLINE_CANDIDATES:
+                break
+            people = tuple(a for a in clean_authors(pieces) if _compact(a) not in sites)
+            if not people:
+                continue
+            if first is None:
+                first, first_element = (people, source, " ".join(pieces)), element
+                covered = any(w <= _people_key(people) for w in wanted)
+                if not wanted or _people_key(people) in wanted:
+                    return (*first, bool(wanted))
+                continue
+            # Lists gathered from the whole page are no byline to agree with;
+            # nor is a part of a first byline that shows more names than the
+            # structured data (which often lists only the first author).
+            if element is None or (covered and _contains(first_element, element)):
+                continue
+            if _people_key(people) in wanted:
+                return people, source, " ".join(pieces), True
+        return (*first, False) if first else ((), "", "", False)
+
+
+def _contains(outer: html.HtmlElement | None, inner: html.HtmlElement) -> bool:
+    return outer is not None and any(a is outer for a in inner.iterancestors())
+
+
+def _people_key(names: tuple[str, ...]) -> set[str]:
+    return {_key(a) for a in names}
+
+
+def _compact(text: str) -> str:
+    """Letters and digits only: "ElColombiano.com" and "El Colombiano" meet."""
+    return _NON_ALNUM.sub("", _DOMAIN_SUFFIX.sub("", _key(text)))
+
+
+def _site_keys(so_far: Draft) -> set[str]:
+    """The site's and publisher's names, compacted: authors that are these are not people."""
+    values = (so_far.get("site_name"), *[h.value for h in so_far.hints("site_name")])
+    return {_compact(str(v)) for v in values if v}
+
+
+#: Elements whose text is never shown as words of a byline.
+_UNSHOWN_TAGS = ("script", "style", "noscript", "template")
 
 
 def _pieces(el: html.HtmlElement) -> list[str]:
     """The byline's text split where its elements split it.
 
     "<a>Deborah Netburn</a><span>Staff Writer</span>" must not become one
-    run-on name, so each text node is a piece of its own.
+    run-on name, so each text node is a piece of its own. Inline styles and
+    scripts (CSS-in-JS pages put them inside bylines) are not text.
     """
+    if next(el.iter(*_UNSHOWN_TAGS), None) is not None:
+        el = copy.deepcopy(el)
+        etree.strip_elements(el, *_UNSHOWN_TAGS, with_tail=False)
     return [t for t in (clean_text(x) for x in el.itertext()) if t]
 
 
-def _bylines(page: Page, region: html.HtmlElement) -> Iterator[tuple[str, list[str]]]:
+def _bylines(
+    page: Page, region: html.HtmlElement
+) -> Iterator[tuple[str, list[str], html.HtmlElement | None]]:
     """Byline candidates in trust order: "By …" lines, microdata, byline classes, rel=author.
+
+    Each comes with the element that shows it, or None for the lists
+    gathered from the whole page (microdata, rel=author).
 
     A generator: the caller stops at the first that names people, so the
     costlier searches further down run only on pages that need them.
@@ -123,11 +191,24 @@ def _bylines(page: Page, region: html.HtmlElement) -> Iterator[tuple[str, list[s
     for owner, _ in text_owners(region, _BY_LINE):
         text = clean_text(owner.text_content())
         if _LABEL_ONLY.match(text):
-            following = owner.getnext()
-            if usable(following):
-                yield "visible:label", _pieces(following)
+            # The label's line, when short and led by the label, holds the
+            # names beside it ("<b>Von:</b> Jane Doe", "<span>By</span> <a>A</a>
+            # and <a>B</a>"); else the text right after the label, else the
+            # element after it.
+            parent = owner.getparent()
+            tail = clean_text(owner.tail)
+            if (
+                usable(parent)
+                and parent is not region
+                and clean_text(parent.text_content()).startswith(text)
+            ):
+                yield "visible:label", _pieces(parent), parent
+            elif tail:
+                yield "visible:label", [tail], parent
+            elif usable(following := owner.getnext()):
+                yield "visible:label", _pieces(following), following
         elif usable(owner) and BYLINE_PREFIX.match(text):
-            yield "visible:by", _pieces(owner)
+            yield "visible:by", _pieces(owner), owner
     names = []
     for el in page.root.xpath("//*[@itemprop='author']"):
         inner = el.xpath(".//*[@itemprop='name']")
@@ -135,14 +216,14 @@ def _bylines(page: Page, region: html.HtmlElement) -> Iterator[tuple[str, list[s
         if usable(target):
             names.append(clean_text(target.get("content") or target.text_content()))
     if names:
-        yield "[itemprop=author]", names
+        yield "[itemprop=author]", names, None
     # Bylines sit with the headline: the article's region first, then the page.
     seen: set[int] = set()
     for scope in (region, page.root):
         for el in page.with_class(BYLINE_VOCABULARY, within=scope)[:MAX_BYLINE_ELEMENTS]:
             if id(el) not in seen and el.tag in _BYLINE_TAGS and usable(el):
                 seen.add(id(el))
-                yield f"{el.tag}.byline", _pieces(el)
+                yield f"{el.tag}.byline", _pieces(el), el
     links = [
         clean_text(a.text_content())
         for a in page.root.xpath(
@@ -151,4 +232,4 @@ def _bylines(page: Page, region: html.HtmlElement) -> Iterator[tuple[str, list[s
         if usable(a)
     ]
     if links:
-        yield "a[rel=author]", links
+        yield "a[rel=author]", links, None
