@@ -1034,3 +1034,136 @@ def test_declared_language_wins_over_the_guess() -> None:
     guessed = articlekit.parse(page_html(), URL)  # BODY_HTML is English prose
     assert guessed.language == "en"
     assert guessed.provenance["language"] == "language:function-words"
+
+
+# ------------------------------------------------------- authors: byline shapes
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        # A colon after the byline word, a list dash before a label.
+        ("By: Jane Doe", ("Jane Doe",)),
+        ("Von: Max Mustermann", ("Max Mustermann",)),
+        ("- Redaktion: Erika Musterfrau (Sprecherin des Vereins)", ("Erika Musterfrau",)),
+        ("Autoren Max Mustermann und Erika Musterfrau", ("Max Mustermann", "Erika Musterfrau")),
+        # Credits name other people than the authors.
+        ("By Jane Doe. Illustrations by John Smith", ("Jane Doe",)),
+        ("By Jane Doe, photos by John Smith", ("Jane Doe",)),
+        # A spaced dash parts a name from a team or a second name.
+        ("Posted by Jane Doe and John Smith - Safe Browsing team", ("Jane Doe", "John Smith")),
+        # An outlet after the name, with or without "The".
+        ("By John Smith The Associated Press", ("John Smith",)),
+        ("By Jane Doe, Cherry Hill Courier-Post", ("Jane Doe",)),
+        ("By Jane Doe, Springfield Sentinel", ("Jane Doe",)),
+        # Rank words of a job title go with the title.
+        ("By Jane Doe, Assistant Features Editor", ("Jane Doe",)),
+        # Spanish "y" between two names parts them.
+        ("Por María López y Juan Pérez", ("María López", "Juan Pérez")),
+    ],
+)
+def test_authors_byline_shapes(byline: str, expected: tuple[str, ...]) -> None:
+    article = parse(top=f'<h1>A headline for the story</h1><div class="byline">{byline}</div>')
+    assert article.authors == expected
+
+
+def test_authors_credit_alone_in_its_element_takes_the_next_name() -> None:
+    byline = (
+        '<div class="byline"><span>By</span> <a>Jane Doe</a> '
+        "<span>Photography by</span> <a>John Smith</a></div>"
+    )
+    assert parse(top=f"<h1>A headline for the story</h1>{byline}").authors == ("Jane Doe",)
+
+
+def test_authors_button_words_are_no_name() -> None:
+    byline = '<div class="byline"><a>Jane Doe</a> <button>Link Copied</button></div>'
+    assert parse(top=f"<h1>A headline for the story</h1>{byline}").authors == ("Jane Doe",)
+
+
+def test_authors_inline_style_in_a_byline_is_not_text() -> None:
+    byline = "<p>By <script>Ad Slot</script><a>Jane Doe</a></p>"
+    article = parse(top=f"<h1>A headline for the story</h1>{byline}")
+    assert article.authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # The label's line holds the names beside it.
+        '<p class="meta"><b>Von:</b> <br> Max Mustermann</p>',
+        # A label, a date and a second label: the text after the label.
+        '<div class="meta"><h5>Datum:</h5>03.11.2021 <br><h5>Autor:</h5>Max Mustermann</div>',
+        # A screen-reader label with a bar, the name in the next element.
+        '<div class="meta"><span>new!</span><span>| By </span><span>Max Mustermann</span>'
+        "| <time>April 13, 2020</time></div>",
+        # "By —": a label with a dash.
+        '<div class="caption"><span>By —</span>'
+        "<p><a>Max Mustermann, Associated Press</a></p></div>",
+    ],
+)
+def test_authors_label_then_name(line: str) -> None:
+    assert parse(top=f"<h1>A headline for the story</h1>{line}").authors == ("Max Mustermann",)
+
+
+def test_authors_label_line_with_two_names() -> None:
+    line = '<p class="meta"><span>Von</span> <a>Max Mustermann</a> und <a>Erika Musterfrau</a></p>'
+    article = parse(top=f"<h1>A headline for the story</h1>{line}")
+    assert article.authors == ("Max Mustermann", "Erika Musterfrau")
+
+
+def test_authors_structured_names_choose_the_byline_that_shows_them() -> None:
+    # The first "By" label shows one name; a later byline shows both, as the
+    # JSON-LD does.
+    head = ld({"@type": "NewsArticle", "author": [{"name": "Jane Doe"}, {"name": "John Smith"}]})
+    top = (
+        "<h1>A headline for the story</h1>"
+        '<p><span>By</span> <a href="/jane">Jane Doe</a></p>'
+        '<div class="byline">Jane Doe and John Smith</div>'
+    )
+    assert parse(head, top).authors == ("Jane Doe", "John Smith")
+
+
+def test_authors_structured_names_over_a_page_wide_author_list() -> None:
+    head = ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Doe"}})
+    top = (
+        '<h1>A headline for the story</h1><div class="byline">Jane Doe</div>'
+        '<span itemprop="author">Jane Doe</span>'
+    )
+    after = '<div><span itemprop="author">John Smith</span></div>'
+    assert parse(head, top, after).authors == ("Jane Doe",)
+
+
+def test_authors_a_byline_showing_more_than_the_structured_data_is_kept() -> None:
+    # JSON-LD often lists only the first author; the byline shows both.
+    head = ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Doe"}})
+    top = (
+        '<h1>A headline for the story</h1><div class="byline">By '
+        '<span class="author">Jane Doe</span> and <span class="author">John Smith</span></div>'
+    )
+    assert parse(head, top).authors == ("Jane Doe", "John Smith")
+
+
+def test_authors_site_name_as_author_compared_letters_only() -> None:
+    head = '<meta property="og:site_name" content="GreenLeafy.com">' + ld(
+        {"@type": "NewsArticle", "author": {"@type": "Person", "name": "Green Leafy"}}
+    )
+    top = '<h1>A headline for the story</h1><div class="byline">Jane Doe</div>'
+    assert parse(head, top).authors == ("Jane Doe",)
+
+
+def test_authors_author_box_with_a_bio_gives_its_first_link() -> None:
+    box = (
+        '<div class="author"><a href="/authors/jane">Jane Doe</a>, 21. Jan. 2015 '
+        "<p>Jane Doe has written about economics for twenty years and teaches at a "
+        "university; her books cover labour markets and public finance.</p></div>"
+    )
+    assert parse(top=f"<h1>A headline for the story</h1>{box}").authors == ("Jane Doe",)
+
+
+def test_authors_author_box_link_that_is_no_name() -> None:
+    box = (
+        '<div class="author"><a href="mailto:x@example.com">Send an e-mail to the author</a> '
+        "<p>The author has written about gardens for twenty years and teaches at a "
+        "university; her books cover vegetables and fruit trees in small yards.</p></div>"
+    )
+    assert parse(top=f"<h1>A headline for the story</h1>{box}").authors == ()

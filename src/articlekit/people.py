@@ -22,9 +22,10 @@ _HANDLE = regex.compile(r"(?<!\w)@\w+")
 _URL = regex.compile(r"https?://\S+")
 # "Erica Nardozzi For Dailymail.Com", "Jane Doe of Reuters": the outlet goes.
 _AFFILIATION = regex.compile(r"\s+(?:for|from|of|at|für|pour|para)\s+\S.*$", regex.IGNORECASE)
-# A spaced dash parts names too ("Jane Doe - Chrome team", "A - B").
+# A spaced dash parts names too ("Jane Doe - Chrome team", "A - B"); Spanish
+# and Portuguese "y" / "e" only as words between spaces (not "E-Mail").
 _SPLIT = regex.compile(
-    r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*|\s+[-–—]\s+", regex.IGNORECASE
+    r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|(?<=\s)[ye](?=\s))\s*|\s+[-–—]\s+", regex.IGNORECASE
 )
 # "Autor: Jane Doe", "Interview: Jane Doe", "Redaktion: Jane Doe": a short label.
 _LABEL = regex.compile(r"^[\p{L} ]{2,20}\s?:\s*(?=\p{Lu})")

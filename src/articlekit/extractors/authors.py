@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from lxml import etree, html
 
 from ..page import Page
-from ..people import clean_authors
+from ..people import clean_authors, looks_like_person
 from ..pipeline import Draft, Finding
 from ..rules import BYLINE_PREFIX, BYLINE_VOCABULARY
 from ._common import article_region, clean_text, in_foreign_part, text_owners
@@ -46,7 +46,7 @@ _BY_LINE = re.compile(
 )
 # A label alone ("Autor", "By:"), with the name in the element after it.
 _LABEL_ONLY = re.compile(
-    r"^\s*(?:by|von|autor|autorin|auteur|author|autoren|authors|redaktion|text"
+    r"^\s*(?:[-–—•·|]\s*)?(?:by|von|autor|autorin|auteur|author|autoren|authors|redaktion|text"
     r"|text (?:&|und) fotos?)\s*[:—–-]?\s*$",
     re.I,
 )
@@ -219,11 +219,23 @@ def _bylines(
         yield "[itemprop=author]", names, None
     # Bylines sit with the headline: the article's region first, then the page.
     seen: set[int] = set()
+    boxes: list[html.HtmlElement] = []
     for scope in (region, page.root):
         for el in page.with_class(BYLINE_VOCABULARY, within=scope)[:MAX_BYLINE_ELEMENTS]:
-            if id(el) not in seen and el.tag in _BYLINE_TAGS and usable(el):
-                seen.add(id(el))
+            if id(el) in seen or el.tag not in _BYLINE_TAGS:
+                continue
+            seen.add(id(el))
+            if usable(el):
                 yield f"{el.tag}.byline", _pieces(el), el
+            else:
+                boxes.append(el)
+    # An author box with a bio or a rating, when no byline is short enough:
+    # its first link, when that is a name ("<div class=author><a>Jane Doe</a>,
+    # 21. Jan …").
+    for box in boxes:
+        link = next(box.iter("a"), None)
+        if usable(link) and looks_like_person(clean_text(link.text_content())):
+            yield f"{box.tag}.byline>a", _pieces(link), link
     links = [
         clean_text(a.text_content())
         for a in page.root.xpath(
