@@ -234,7 +234,7 @@ def _bylines(
     # 21. Jan …").
     for box in boxes:
         link = next(box.iter("a"), None)
-        if usable(link) and looks_like_person(clean_text(link.text_content())):
+        if link is not None and usable(link) and looks_like_person(clean_text(link.text_content())):
             yield f"{box.tag}.byline>a", _pieces(link), link
     links = [
         clean_text(a.text_content())
