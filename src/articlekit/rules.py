@@ -618,6 +618,11 @@ HEADLINE_CLASS_VOCABULARY = _class_pattern(
     r"headline|entry-title|post-title|article-title|story-title|title"
 )
 
+#: class vocabulary of headings hidden from sight: text only for screen readers.
+HEADLINE_HIDDEN_VOCABULARY = _class_pattern(
+    r"sr-only|visually-hidden|screen-reader|visuallyhidden|hidden-text|offscreen",
+)
+
 #: class vocabulary of labels inside a headline element that are not part of it:
 #: kickers / overlines ("Corona-Pandemie", "100. Geburtstag") and text only for
 #: screen readers ("Headline:").

@@ -22,6 +22,7 @@ from ..pipeline import Draft, Finding
 from ..rules import (
     BRANDING_VOCABULARY,
     HEADLINE_CLASS_VOCABULARY,
+    HEADLINE_HIDDEN_VOCABULARY,
     KICKER_VOCABULARY,
     SUBTITLE_VOCABULARY,
     TITLE_SEPARATORS,
@@ -52,6 +53,17 @@ HEADING_NOISE_TAGS = frozenset({"small", "time", "button", "script", "style", "n
 #: Only headings this likely (h1, itemprop=headline, a title class) pick the
 #: headline part of a document title.
 HEADING_RANK_FOR_TITLE_PARTS = 2
+#: Added to the rank of a heading that sits in a part taken for the site's
+#: branding or for a non-article part. Class names there mislead often enough
+#: ("article__masthead", "layout--sidebar" around the whole story) that such a
+#: heading may still be the headline, but only when a title the page's
+#: metadata gives has all its words and few more (a site name); it never wins
+#: on being the only h1.
+EXCLUDED_RANK = 10
+#: Added to the rank of a heading hidden from sight (a screen-reader-only h1
+#: that repeats the document title): like an excluded heading, and one that
+#: agrees never ends the search for a visible one.
+HIDDEN_RANK = 20
 #: "Headline : Blog | Site" needs more than one split.
 MAX_TITLE_SPLITS = 3
 
@@ -227,8 +239,10 @@ def _candidates(page: Page, tier: str) -> list[tuple[int, html.HtmlElement, str]
         words = len(text.split())
         if not (words >= MIN_HEADLINE_WORDS and len(text) <= MAX_HEADLINE_CHARS):
             continue
-        if _in_branding(el) or in_non_article_part(el):
-            continue
+        # A heading in a masthead or a "layout--sidebar" wrapper is kept, last,
+        # for when it is exactly the story's title (see _best_agreeing).
+        excluded = _in_branding(el) or in_non_article_part(el)
+        hidden = HEADLINE_HIDDEN_VOCABULARY.search(class_and_id(el)) is not None
         if el.get("itemprop") == "headline":
             rank = 0
         elif el.tag == "h1":
@@ -237,6 +251,10 @@ def _candidates(page: Page, tier: str) -> list[tuple[int, html.HtmlElement, str]
             rank = 2
         else:
             rank = 3
+        if hidden:
+            rank += HIDDEN_RANK
+        elif excluded:
+            rank += EXCLUDED_RANK
         out.append((rank, el, text))
     out.sort(key=lambda c: c[0])
     return out
@@ -250,6 +268,11 @@ def _best_agreeing(
     best = 0.0
     for candidate in candidates:
         score = max((agreement(candidate[2], e) for e in evidence), default=0.0)
+        if candidate[0] >= EXCLUDED_RANK and not any(
+            agreement(candidate[2], e) == 1.0 and agreement(e, candidate[2]) >= MIN_AGREEMENT
+            for e in evidence
+        ):
+            continue
         if score >= MIN_AGREEMENT and score > best + 1e-9:
             chosen, best = candidate, score
             if score == 1.0:
@@ -274,11 +297,16 @@ class HeadlineExtractor:
         candidates = _candidates(page, "primary")
         chosen, best = _best_agreeing(candidates, evidence)
         for tier in ("secondary", "titled"):
-            if best >= 1.0 or not evidence:
+            # A hidden heading settles nothing: a later tier's visible heading
+            # that agrees as well is likelier.
+            settled = chosen is not None and chosen[0] < HIDDEN_RANK
+            if (best >= 1.0 and settled) or not evidence:
                 break
             more = _candidates(page, tier)
             extra, extra_best = _best_agreeing(more, evidence)
-            if extra is not None and extra_best > best:
+            if extra is not None and (
+                extra_best > best or (extra_best == best and not settled)
+            ):
                 chosen, best = extra, extra_best
             candidates = sorted(candidates + more, key=lambda c: c[0])
         if chosen is None:  # one h1 in the article: the page says it is the headline
