@@ -53,6 +53,11 @@ HEADING_NOISE_TAGS = frozenset({"small", "time", "button", "script", "style", "n
 #: Only headings this likely (h1, itemprop=headline, a title class) pick the
 #: headline part of a document title.
 HEADING_RANK_FOR_TITLE_PARTS = 2
+#: A heading's first element with at most this many words may be a kicker label.
+MAX_KICKER_WORDS = 4
+#: Tags a kicker label is written in (not inline emphasis: "<strong>Amazon</strong>
+#: employees protest" starts with a word of the headline).
+KICKER_LABEL_TAGS = frozenset({"span", "div", "p", "small", "label"})
 #: Added to the rank of a heading that sits in a part taken for the site's
 #: branding or for a non-article part. Class names there mislead often enough
 #: ("article__masthead", "layout--sidebar" around the whole story) that such a
@@ -162,13 +167,17 @@ def _in_branding(el: html.HtmlElement) -> bool:
     return False
 
 
-def heading_text(el: html.HtmlElement) -> str:
+def heading_text(el: html.HtmlElement, also_skip: html.HtmlElement | None = None) -> str:
     """A heading's text without its kicker label or screen-reader-only words."""
     skipped = [
         d
         for d in el.iterdescendants()
         if isinstance(d.tag, str)
-        and (d.tag in HEADING_NOISE_TAGS or KICKER_VOCABULARY.search(class_and_id(d)))
+        and (
+            d is also_skip
+            or d.tag in HEADING_NOISE_TAGS
+            or KICKER_VOCABULARY.search(class_and_id(d))
+        )
     ]
     if not skipped:
         return clean_text(el.text_content())
@@ -190,6 +199,59 @@ def heading_text(el: html.HtmlElement) -> str:
 
     walk(el)
     return clean_text(" ".join(parts)).strip(" :–—-|")
+
+
+def _leading_label(el: html.HtmlElement) -> html.HtmlElement | None:
+    """The element a heading starts with, when it looks like a label before the words.
+
+    "<h1><span>Opinion</span> <span>What I'll be …</span></h1>", "<h1><div>News</div>
+    Feat Pictures …</h1>": a short first element, before any text of the heading
+    and set apart from what follows (not a drop cap glued to its word).
+    """
+    node = el
+    # Through a lone wrapper: "<h1><a href=…><span>Label</span> Headline</a></h1>".
+    while len(node) == 1 and not clean_text(node.text) and not clean_text(node[0].tail):
+        if not isinstance(node[0].tag, str) or len(node[0]) == 0:
+            return None
+        node = node[0]
+    if len(node) == 0 or clean_text(node.text):
+        return None
+    first = node[0]
+    if not isinstance(first.tag, str) or first.tag not in KICKER_LABEL_TAGS:
+        return None
+    words = len(clean_text(first.text_content()).split())
+    tail = first.tail or ""
+    if not 1 <= words <= MAX_KICKER_WORDS or (tail and not tail[0].isspace()):
+        return None
+    return first
+
+
+def _without_kicker(el: html.HtmlElement, text: str, evidence: list[str]) -> str:
+    """Drop a heading's leading label when the page's metadata shows it is one.
+
+    It is one when a title hint leaves its words out, or sets them off with a
+    separator ("100. Geburtstag: Holocaust-…", "Patch Notes - …"); a heading
+    whose first line is a span of its own is otherwise left whole.
+    """
+    label = _leading_label(el)
+    if label is None:
+        return text
+    label_text = clean_text(label.text_content()).strip(" :–—-|")
+    rest = heading_text(el, also_skip=label)
+    if len(rest.split()) < MIN_HEADLINE_WORDS or not label_text:
+        return text
+    label_tokens = _tokens(label_text)
+    for hint in evidence:
+        tokens = _tokens(hint)
+        shown = Counter(tokens) & Counter(label_tokens) == Counter(label_tokens)
+        if agreement(rest, hint) == 1.0 and not shown:
+            return rest
+        set_off = regex.search(
+            regex.escape(label_text) + r"\s*(?:[:|·•»]|\s[-–—])\s", hint, regex.IGNORECASE
+        )
+        if set_off and agreement(rest, hint) == 1.0:
+            return rest
+    return text
 
 
 def tidy_headline(title: str) -> str:
@@ -304,16 +366,15 @@ class HeadlineExtractor:
                 break
             more = _candidates(page, tier)
             extra, extra_best = _best_agreeing(more, evidence)
-            if extra is not None and (
-                extra_best > best or (extra_best == best and not settled)
-            ):
+            if extra is not None and (extra_best > best or (extra_best == best and not settled)):
                 chosen, best = extra, extra_best
             candidates = sorted(candidates + more, key=lambda c: c[0])
         if chosen is None:  # one h1 in the article: the page says it is the headline
             h1s = [c for c in candidates if c[0] <= 1]
             chosen = h1s[0] if len(h1s) == 1 else None
         if chosen is not None:
-            title = tidy_headline(_refine(chosen[1], chosen[2], evidence))
+            text = _without_kicker(chosen[1], chosen[2], evidence)
+            title = tidy_headline(_refine(chosen[1], text, evidence))
             finding.set("title", title, chosen[1].tag)
             finding.set("title_element", chosen[1], chosen[1].tag)
             finding.set("subtitle", _subtitle(chosen[1]), f"{chosen[1].tag}+subtitle")
