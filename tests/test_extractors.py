@@ -1167,3 +1167,82 @@ def test_authors_author_box_link_that_is_no_name() -> None:
         "university; her books cover vegetables and fruit trees in small yards.</p></div>"
     )
     assert parse(top=f"<h1>A headline for the story</h1>{box}").authors == ()
+
+
+# ----------------------------------------------------- headline: kickers, masthead
+
+
+def body_page(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body>{body}<div>{BODY_HTML}</div></body></html>"
+
+
+def test_headline_h1_in_a_masthead_part_when_the_metadata_has_its_words() -> None:
+    # The page's own heading, with its curly apostrophe, not the metadata's.
+    head = '<meta property="og:title" content="Rocket maker\'s launch hits a milestone">'
+    body = (
+        '<div class="article__masthead"><h1>Rocket maker’s launch hits a milestone</h1></div>'
+        "<h2>Recently viewed tickers</h2>"
+    )
+    assert articlekit.parse(body_page(head, body), URL).title == (
+        "Rocket maker’s launch hits a milestone"
+    )
+
+
+def test_headline_h1_in_a_sidebar_part_never_wins_as_the_only_h1() -> None:
+    body = '<div class="sidebar"><h1>Sign up for the daily letter</h1></div>'
+    assert articlekit.parse(body_page("", body), URL).title is None
+
+
+def test_headline_hidden_h1_gives_way_to_a_visible_heading() -> None:
+    head = (
+        "<title>Nuclear power is not sustainable | Agency</title>"
+        '<meta property="og:title" content="Nuclear power is not sustainable">'
+    )
+    body = (
+        '<h1 class="visually-hidden">Nuclear power is not sustainable | Agency</h1>'
+        '<h2 class="title">Nuclear power is not sustainable</h2>'
+    )
+    assert articlekit.parse(body_page(head, body), URL).title == "Nuclear power is not sustainable"
+
+
+@pytest.mark.parametrize(
+    ("h1", "og_title", "expected"),
+    [
+        # The metadata leaves the label out (the document title has it at the end).
+        (
+            "<h1><div>News</div> Film festival opens in the old harbour</h1>",
+            "Film festival opens in the old harbour",
+            "Film festival opens in the old harbour",
+        ),
+        # The metadata sets the label off with a separator.
+        (
+            "<h1><span>Opinion</span> <span>What I will be hoping for this winter</span></h1>",
+            "Opinion | What I will be hoping for this winter",
+            "What I will be hoping for this winter",
+        ),
+        (
+            '<h1><a href="/t/1"><span>Patch Notes</span><span> </span>Version 4.2 fixes the'
+            " login bug</a></h1>",
+            "Patch Notes - Version 4.2 fixes the login bug",
+            "Version 4.2 fixes the login bug",
+        ),
+        # A first line that the metadata runs on into the rest: one headline.
+        (
+            "<h1><span>The long road</span> <span>back to the old harbour</span></h1>",
+            "The long road back to the old harbour",
+            "The long road back to the old harbour",
+        ),
+        # Inline emphasis is a word of the headline, not a label.
+        (
+            "<h1><strong>Amazon</strong> workers protest the sale</h1>",
+            "Amazon: workers protest the sale",
+            "Amazon workers protest the sale",
+        ),
+    ],
+)
+def test_headline_leading_label_element(h1: str, og_title: str, expected: str) -> None:
+    head = (
+        f'<meta property="og:title" content="{og_title}">'
+        f"<title>{og_title} - News - Example Site</title>"
+    )
+    assert parse(head, h1).title == expected
