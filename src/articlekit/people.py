@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 
 import regex
@@ -15,7 +17,7 @@ from .rules import (
     ORGANIZATION_WORDS,
 )
 
-__all__ = ["clean_authors", "looks_like_person"]
+__all__ = ["clean_authors", "compact_name", "looks_like_person"]
 
 _EMAIL = regex.compile(r"\S+@\S+\.\w+")
 _HANDLE = regex.compile(r"(?<!\w)@\w+")
@@ -46,6 +48,9 @@ _PARENTHESES = regex.compile(r"\s*\([^)]*\)?")
 # Name particles; a "name" ending in one is a label cut before the name.
 _PARTICLES = frozenset({"von", "van", "de", "da", "del", "di", "du", "la", "le", "der", "by"})
 _CJK_NAME = regex.compile(r"[\p{Han}\p{Hangul}]{2,4}")
+_NON_ALNUM = re.compile(r"[\W_]+")
+# "ElColombiano.com": a site name that is a host name.
+_DOMAIN_SUFFIX = re.compile(r"(?<=\w)\.[a-z]{2,6}$")
 #: A person's name in a byline has this many words at most (and at least).
 MAX_NAME_WORDS = 5
 MIN_NAME_WORDS = 2
@@ -138,3 +143,9 @@ def clean_authors(raw: Iterable[str]) -> tuple[str, ...]:
                 seen.add(key)
                 people.append(name)
     return tuple(people)
+
+
+def compact_name(text: str) -> str:
+    """Letters and digits only, case-folded: "ElColombiano.com" and "El Colombiano" meet."""
+    folded = unicodedata.normalize("NFKC", text).casefold().strip()
+    return _NON_ALNUM.sub("", _DOMAIN_SUFFIX.sub("", folded))

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from lxml import etree, html
 
 from ..page import Page
-from ..people import clean_authors, looks_like_person
+from ..people import clean_authors, compact_name, looks_like_person
 from ..pipeline import Draft, Finding
 from ..rules import BYLINE_PREFIX, BYLINE_VOCABULARY
 from ._common import article_region, clean_text, in_foreign_part, text_owners
@@ -34,9 +34,6 @@ MAX_BYLINE_CHARS = 120
 MAX_BYLINE_ELEMENTS = 12
 #: At most this many byline candidates are weighed against structured authors.
 MAX_BYLINE_CANDIDATES = 30
-_NON_ALNUM = re.compile(r"[\W_]+")
-# "ElColombiano.com": a site name that is a host name.
-_DOMAIN_SUFFIX = re.compile(r"(?<=\w)\.[a-z]{2,6}$")
 # Text nodes that start like a byline ("By", "Von", "Par", "Por", "Door").
 _BY_LINE = re.compile(
     r"^\s*(?:[-–—•·|]\s*)?(?:by|von|par|por|door|di|autor|autorin|autoren|auteur|author|redaktion"
@@ -71,7 +68,7 @@ class AuthorsExtractor:
         # first is the most trusted, the others may agree with the byline.
         claims: list[tuple[tuple[str, ...], str]] = []
         for hint in so_far.hints("authors"):
-            names = tuple(a for a in hint.value or () if _compact(a) not in sites)
+            names = tuple(a for a in hint.value or () if compact_name(a) not in sites)
             if names and all({_key(a) for a in names} != _people_key(c[0]) for c in claims):
                 claims.append((names, f"{hint.stage}:{hint.source}"))
         structured, structured_source = claims[0] if claims else ((), "")
@@ -115,7 +112,7 @@ class AuthorsExtractor:
         for count, (source, pieces, element) in enumerate(_bylines(page, region)):
             if count >= MAX_BYLINE_CANDIDATES:
                 break
-            people = tuple(a for a in clean_authors(pieces) if _compact(a) not in sites)
+            people = tuple(a for a in clean_authors(pieces) if compact_name(a) not in sites)
             if not people:
                 continue
             if first is None:
@@ -142,15 +139,10 @@ def _people_key(names: tuple[str, ...]) -> set[str]:
     return {_key(a) for a in names}
 
 
-def _compact(text: str) -> str:
-    """Letters and digits only: "ElColombiano.com" and "El Colombiano" meet."""
-    return _NON_ALNUM.sub("", _DOMAIN_SUFFIX.sub("", _key(text)))
-
-
 def _site_keys(so_far: Draft) -> set[str]:
     """The site's and publisher's names, compacted: authors that are these are not people."""
     values = (so_far.get("site_name"), *[h.value for h in so_far.hints("site_name")])
-    return {_compact(str(v)) for v in values if v}
+    return {compact_name(str(v)) for v in values if v}
 
 
 #: Elements whose text is never shown as words of a byline.
