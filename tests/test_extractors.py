@@ -1246,3 +1246,28 @@ def test_headline_leading_label_element(h1: str, og_title: str, expected: str) -
         f"<title>{og_title} - News - Example Site</title>"
     )
     assert parse(head, h1).title == expected
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        # A "By" line in a figure's caption credits the photo.
+        '<figure><img src="/a.jpg"><figcaption>Workers at the plant. <span>By John Smith'
+        "</span></figcaption></figure>",
+        # After a caption sentence under an image, without a figure element.
+        '<div><img src="/a.jpg"><div><span>Members of the union have been asking for a raise'
+        " since May.</span><style>.c{color:red}</style><span>By <a>John Smith</a></span>"
+        "</div></div>",
+    ],
+)
+def test_authors_photo_credit_is_not_the_byline(credit: str) -> None:
+    top = f"<h1>A headline for the story</h1>{credit}<p><span>By <a>Jane Doe</a></span></p>"
+    assert parse(top=top).authors == ("Jane Doe",)
+
+
+def test_authors_byline_with_an_avatar_is_no_photo_credit() -> None:
+    top = (
+        '<h1>A headline for the story</h1><div><img src="/jane.jpg" alt="">'
+        "<span>By <a>Jane Doe</a></span></div>"
+    )
+    assert parse(top=top).authors == ("Jane Doe",)

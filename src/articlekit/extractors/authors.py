@@ -131,6 +131,43 @@ class AuthorsExtractor:
         return (*first, False) if first else ((), "", "", False)
 
 
+#: A caption sentence before a "By" line has at least this many words.
+MIN_CAPTION_WORDS = 8
+#: How far up a "By" line is looked at for a figure or an image around it.
+CAPTION_LEVELS = 3
+_IMAGE_TAGS = ("img", "picture")
+
+
+def _photo_credit(owner: html.HtmlElement) -> bool:
+    """A "By" line that credits a photo: inside a figure, or after a caption under an image.
+
+    "<div><img …><div><span>Members of the union …</span><span>By Jane Doe</span>
+    </div></div>" names the photographer, not the author.
+    """
+    node: html.HtmlElement | None = owner
+    for _ in range(CAPTION_LEVELS):
+        if node is None:
+            return False
+        if node.tag in ("figure", "figcaption"):
+            return True
+        node = node.getparent()
+    before = owner.getprevious()
+    while before is not None and (not isinstance(before.tag, str) or before.tag in _UNSHOWN_TAGS):
+        before = before.getprevious()
+    if before is None:
+        return False
+    if len(clean_text(before.text_content()).split()) < MIN_CAPTION_WORDS:
+        return False
+    container = owner.getparent()
+    for _ in range(2):
+        if container is None:
+            return False
+        if any(child.tag in _IMAGE_TAGS for child in container):
+            return True
+        container = container.getparent()
+    return False
+
+
 def _contains(outer: html.HtmlElement | None, inner: html.HtmlElement) -> bool:
     return outer is not None and any(a is outer for a in inner.iterancestors())
 
@@ -181,6 +218,8 @@ def _bylines(
         return bool(text) and len(text) <= MAX_BYLINE_CHARS and not in_foreign_part(el)
 
     for owner, _ in text_owners(region, _BY_LINE):
+        if _photo_credit(owner):
+            continue
         text = clean_text(owner.text_content())
         if _LABEL_ONLY.match(text):
             # The label's line, when short and led by the label, holds the
