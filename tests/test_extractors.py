@@ -1271,3 +1271,21 @@ def test_authors_byline_with_an_avatar_is_no_photo_credit() -> None:
         "<span>By <a>Jane Doe</a></span></div>"
     )
     assert parse(top=top).authors == ("Jane Doe",)
+
+
+def test_authors_one_byline_block_per_author() -> None:
+    top = (
+        "<h1>A headline for the story</h1>"
+        '<address class="who"><div class="caption"><span>By —</span><p>Jane Doe, AP</p></div>'
+        '</address><address class="who"><div class="caption"><span>By —</span>'
+        "<p>John Smith, AP</p></div></address>"
+    )
+    assert parse(top=top).authors == ("Jane Doe", "John Smith")
+
+
+def test_authors_bylines_apart_are_not_merged() -> None:
+    top = (
+        '<h1>A headline for the story</h1><div class="who"><p>By Jane Doe</p></div>'
+        '<p>A first paragraph.</p><div class="who"><p>By John Smith</p></div>'
+    )
+    assert parse(top=top).authors == ("Jane Doe",)

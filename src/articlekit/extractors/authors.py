@@ -107,6 +107,7 @@ class AuthorsExtractor:
         """
         first: tuple[tuple[str, ...], str, str] | None = None
         first_element: html.HtmlElement | None = None
+        last: html.HtmlElement | None = None  # the first byline's last element
         covered = False  # the first byline shows every name of a structured source
         wanted = [_people_key(c[0]) for c in claims]
         for count, (source, pieces, element) in enumerate(_bylines(page, region)):
@@ -117,10 +118,20 @@ class AuthorsExtractor:
                 continue
             if first is None:
                 first, first_element = (people, source, " ".join(pieces)), element
+                last = element
                 covered = any(w <= _people_key(people) for w in wanted)
-                if not wanted or _people_key(people) in wanted:
-                    return (*first, bool(wanted))
+                if _people_key(people) in wanted:
+                    return (*first, True)
                 continue
+            if last is not None and element is not None and _next_alike(last, element):
+                # One byline block per author: "<div class=byline>By A</div>
+                # <div class=byline>By B</div>".
+                merged = first[0] + tuple(p for p in people if p not in first[0])
+                first, last = (merged, first[1], f"{first[2]} {' '.join(pieces)}"), element
+                continue
+            last = None
+            if not wanted:
+                break
             # Lists gathered from the whole page are no byline to agree with;
             # nor is a part of a first byline that shows more names than the
             # structured data (which often lists only the first author).
@@ -128,7 +139,36 @@ class AuthorsExtractor:
                 continue
             if _people_key(people) in wanted:
                 return people, source, " ".join(pieces), True
-        return (*first, False) if first else ((), "", "", False)
+        if first is None:
+            return (), "", "", False
+        return (*first, _people_key(first[0]) in wanted)
+
+
+#: How many levels above two bylines their blocks may be the repeated ones.
+SIBLING_BYLINE_LEVELS = 3
+
+
+def _next_alike(before: html.HtmlElement, after: html.HtmlElement) -> bool:
+    """``after`` sits in the block right after ``before``'s, a block of the same kind.
+
+    "<address><div>By A</div></address><address><div>By B</div></address>":
+    each byline, or an ancestor of it a few levels up, is the next sibling
+    of the other's with the same tag and class.
+    """
+    a: html.HtmlElement | None = before
+    b: html.HtmlElement | None = after
+    for _ in range(SIBLING_BYLINE_LEVELS):
+        if a is None or b is None or a is b:
+            return False
+        if a.tag != b.tag or a.get("class") != b.get("class"):
+            return False
+        following = a.getnext()
+        while following is not None and not isinstance(following.tag, str):
+            following = following.getnext()
+        if following is b:
+            return True
+        a, b = a.getparent(), b.getparent()
+    return False
 
 
 #: A caption sentence before a "By" line has at least this many words.
