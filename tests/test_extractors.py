@@ -1289,3 +1289,20 @@ def test_authors_bylines_apart_are_not_merged() -> None:
         '<p>A first paragraph.</p><div class="who"><p>By John Smith</p></div>'
     )
     assert parse(top=top).authors == ("Jane Doe",)
+
+
+def test_authors_byline_beside_the_headline_in_a_teaser_classed_block() -> None:
+    top = (
+        '<div class="head"><h1>A headline for the story</h1>'
+        '<div class="teaser-small__metadata"><p class="byline__author">Jane Doe</p></div></div>'
+    )
+    assert parse(top=top).authors == ("Jane Doe",)
+
+
+def test_authors_byline_in_a_teaser_away_from_the_headline() -> None:
+    top = "<div class='head'><h1>A headline for the story</h1></div>"
+    after = (
+        '<div class="teaser"><div class="card-body"><h3>Another story on the site</h3>'
+        '<p class="byline__author">John Smith</p></div></div>'
+    )
+    assert parse(top=top, after=after).authors == ()

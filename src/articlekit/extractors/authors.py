@@ -73,7 +73,9 @@ class AuthorsExtractor:
                 claims.append((names, f"{hint.stage}:{hint.source}"))
         structured, structured_source = claims[0] if claims else ((), "")
         region = article_region(page, so_far)
-        visible, visible_source, byline_text, agreed = self._visible(page, region, sites, claims)
+        visible, visible_source, byline_text, agreed = self._visible(
+            page, region, sites, claims, so_far.get("title_element")
+        )
         if agreed:
             finding.set("authors", visible, visible_source)
         elif structured and visible:
@@ -97,6 +99,7 @@ class AuthorsExtractor:
         region: html.HtmlElement,
         sites: set[str],
         claims: list[tuple[tuple[str, ...], str]],
+        headline: html.HtmlElement | None = None,
     ) -> tuple[tuple[str, ...], str, str, bool]:
         """The byline to use: its people, source, text, and whether structured data agrees.
 
@@ -110,7 +113,8 @@ class AuthorsExtractor:
         last: html.HtmlElement | None = None  # the first byline's last element
         covered = False  # the first byline shows every name of a structured source
         wanted = [_people_key(c[0]) for c in claims]
-        for count, (source, pieces, element) in enumerate(_bylines(page, region)):
+        bylines = _bylines(page, region, headline)
+        for count, (source, pieces, element) in enumerate(bylines):
             if count >= MAX_BYLINE_CANDIDATES:
                 break
             people = tuple(a for a in clean_authors(pieces) if compact_name(a) not in sites)
@@ -168,6 +172,26 @@ def _next_alike(before: html.HtmlElement, after: html.HtmlElement) -> bool:
         if following is b:
             return True
         a, b = a.getparent(), b.getparent()
+    return False
+
+
+#: A byline this close to the headline (levels up to their common block) is
+#: the article's even in a part whose class says "teaser" (a header reusing
+#: the teaser's metadata markup).
+HEADLINE_NEIGHBOUR_LEVELS = 2
+
+
+def _beside(el: html.HtmlElement, headline: html.HtmlElement | None) -> bool:
+    """``el`` and the headline share a block a level or two above ``el``."""
+    if headline is None:
+        return False
+    node = el.getparent()
+    for _ in range(HEADLINE_NEIGHBOUR_LEVELS):
+        if node is None:
+            return False
+        if any(a is node for a in headline.iterancestors()):
+            return True
+        node = node.getparent()
     return False
 
 
@@ -240,7 +264,7 @@ def _pieces(el: html.HtmlElement) -> list[str]:
 
 
 def _bylines(
-    page: Page, region: html.HtmlElement
+    page: Page, region: html.HtmlElement, headline: html.HtmlElement | None = None
 ) -> Iterator[tuple[str, list[str], html.HtmlElement | None]]:
     """Byline candidates in trust order: "By …" lines, microdata, byline classes, rel=author.
 
@@ -255,7 +279,9 @@ def _bylines(
         if el is None or not isinstance(el.tag, str):
             return False
         text = clean_text(el.text_content())
-        return bool(text) and len(text) <= MAX_BYLINE_CHARS and not in_foreign_part(el)
+        if not text or len(text) > MAX_BYLINE_CHARS:
+            return False
+        return not in_foreign_part(el) or _beside(el, headline)
 
     for owner, _ in text_owners(region, _BY_LINE):
         if _photo_credit(owner):
