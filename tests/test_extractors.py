@@ -1306,3 +1306,16 @@ def test_authors_byline_in_a_teaser_away_from_the_headline() -> None:
         '<p class="byline__author">John Smith</p></div></div>'
     )
     assert parse(top=top, after=after).authors == ()
+
+
+def test_headline_not_cut_to_a_piece_the_metadata_says_more_than() -> None:
+    # og:title is a variant ("…, milk and eggs"), not the h1's first half.
+    head = '<meta property="og:title" content="Land use for meat, milk and eggs • Example Site">'
+    top = "<h1>Land use for meat – why we would need a quarter of the fields</h1>"
+    assert parse(head, top).title == "Land use for meat – why we would need a quarter of the fields"
+
+
+def test_headline_cut_to_the_piece_the_metadata_shows() -> None:
+    head = '<meta property="og:title" content="Climate pioneers in the valley | Example Site">'
+    top = "<h1>Energy transition: Climate pioneers in the valley</h1>"
+    assert parse(head, top).title == "Climate pioneers in the valley"

@@ -259,12 +259,21 @@ def tidy_headline(title: str) -> str:
     return _LEADING_DATE.sub("", title)
 
 
-def _refine(el: html.HtmlElement, text: str, evidence: list[str]) -> str:
+def _refine(
+    el: html.HtmlElement,
+    text: str,
+    evidence: list[str],
+    site: str | None = None,
+    host: str | None = None,
+) -> str:
     """Cut a kicker or a site suffix off a heading when the evidence shows the cut.
 
     "Energiewende Oberland: Klimavorreiter Oberland?" with og:title
     "Klimavorreiter Oberland? | Site" gives the second span; "Headline |
-    Site" inside an h1 gives "Headline".
+    Site" inside an h1 gives "Headline". The piece kept must also be most of
+    the evidence without its site name: "Land use for meat" is no cut of
+    "Land use for meat – why we need a quarter of the fields" because the
+    evidence says "Land use for meat, milk and eggs • Site".
     """
     if not evidence or any(agreement(text, e) == 1.0 and agreement(e, text) > 0 for e in evidence):
         return text
@@ -274,9 +283,11 @@ def _refine(el: html.HtmlElement, text: str, evidence: list[str]) -> str:
     for sep in (*TITLE_SEPARATORS, ": "):
         if sep in text:
             pieces += [p.strip() for p in text.split(sep)]
+    cores = [strip_site_name(e, site, host) for e in evidence]
     for piece in pieces:
         if len(piece.split()) >= MIN_HEADLINE_WORDS and any(
-            agreement(piece, e) == 1.0 for e in evidence
+            agreement(piece, e) == 1.0 and agreement(core, piece) >= MIN_AGREEMENT
+            for e, core in zip(evidence, cores, strict=True)
         ):
             return piece
     return text
@@ -356,6 +367,9 @@ class HeadlineExtractor:
             finding.set("title", title, "text:first-line")
             return finding
         evidence = [str(h.value) for h in so_far.hints("title")]
+        site = so_far.get("site_name") or next(
+            (str(h.value) for h in so_far.hints("site_name")), None
+        )
         candidates = _candidates(page, "primary")
         chosen, best = _best_agreeing(candidates, evidence)
         for tier in ("secondary", "titled"):
@@ -374,14 +388,11 @@ class HeadlineExtractor:
             chosen = h1s[0] if len(h1s) == 1 else None
         if chosen is not None:
             text = _without_kicker(chosen[1], chosen[2], evidence)
-            title = tidy_headline(_refine(chosen[1], text, evidence))
+            title = tidy_headline(_refine(chosen[1], text, evidence, site, _host(page.url)))
             finding.set("title", title, chosen[1].tag)
             finding.set("title_element", chosen[1], chosen[1].tag)
             finding.set("subtitle", _subtitle(chosen[1]), f"{chosen[1].tag}+subtitle")
         elif evidence:
-            site = so_far.get("site_name") or next(
-                (str(h.value) for h in so_far.hints("site_name")), None
-            )
             hint = so_far.hints("title")[0]
             headings = [c[2] for c in candidates if c[0] <= HEADING_RANK_FOR_TITLE_PARTS]
             finding.set(
