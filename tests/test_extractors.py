@@ -1319,3 +1319,9 @@ def test_headline_cut_to_the_piece_the_metadata_shows() -> None:
     head = '<meta property="og:title" content="Climate pioneers in the valley | Example Site">'
     top = "<h1>Energy transition: Climate pioneers in the valley</h1>"
     assert parse(head, top).title == "Climate pioneers in the valley"
+
+
+def test_headline_lone_itemprop_h2_counts_once() -> None:
+    head = "<title>Writing style - Example Web Design</title>"
+    top = '<h2 itemprop="headline">Write for the readers you want to reach</h2>'
+    assert parse(head, top).title == "Write for the readers you want to reach"

@@ -384,7 +384,8 @@ class HeadlineExtractor:
                 chosen, best = extra, extra_best
             candidates = sorted(candidates + more, key=lambda c: c[0])
         if chosen is None:  # one h1 in the article: the page says it is the headline
-            h1s = [c for c in candidates if c[0] <= 1]
+            # (an h2 with itemprop=headline is found by two tiers: count it once)
+            h1s = list({id(c[1]): c for c in candidates if c[0] <= 1}.values())
             chosen = h1s[0] if len(h1s) == 1 else None
         if chosen is not None:
             text = _without_kicker(chosen[1], chosen[2], evidence)
