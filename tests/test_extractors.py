@@ -457,6 +457,13 @@ def test_headline_single_h1_without_evidence() -> None:
 @pytest.mark.parametrize(
     ("title", "head_extra", "url", "expected"),
     [
+        # The host's name, then the site's slogan after it.
+        (
+            "Winterpike | example-fish.ch | Your Swiss Fishing Magazine",
+            "",
+            "https://www.example-fish.ch/de/winterpike--1026",
+            "Winterpike",
+        ),
         (
             "Amazon employees protest the sale | The Hill",
             "",

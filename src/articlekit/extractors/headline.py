@@ -114,13 +114,20 @@ def _strip_once(
             if any(agreement(part, h) >= MIN_AGREEMENT for h in headings):
                 return part
         site_keys = {_key(site_name)} if site_name else set()
-        kept = [
-            p
-            for p in parts
-            if _key(p) not in site_keys and not (host and _key(p).replace(" ", "") in host)
+        named = [
+            i
+            for i, p in enumerate(parts)
+            if _key(p) in site_keys or (host and _key(p).replace(" ", "") in host)
         ]
-        if len(kept) < len(parts) and kept:
-            return sep.join(kept)
+        if named and len(named) < len(parts):
+            # "Headline | site.ch | Slogan": what follows the site's name is
+            # its slogan; "Site | Headline": what precedes it is nothing.
+            first = named[0]
+            kept = (
+                parts[:first] if first > 0 else [p for i, p in enumerate(parts) if i not in named]
+            )
+            if kept:
+                return sep.join(kept)
         # No named site: the last (or first) short part is probably it.
         last_words, first_words = len(parts[-1].split()), len(parts[0].split())
         if len(parts) >= 2 and last_words <= MAX_SITE_PART_WORDS and first_words > last_words:
