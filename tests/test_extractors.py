@@ -1332,3 +1332,16 @@ def test_headline_lone_itemprop_h2_counts_once() -> None:
     head = "<title>Writing style - Example Web Design</title>"
     top = '<h2 itemprop="headline">Write for the readers you want to reach</h2>'
     assert parse(head, top).title == "Write for the readers you want to reach"
+
+
+@pytest.mark.parametrize(
+    ("h1", "expected"),
+    [
+        ("Probe beams a cat video home (video)", "Probe beams a cat video home"),
+        ("Storm floods the old town [PHOTOS]", "Storm floods the old town"),
+        # Brackets that are part of the story stay.
+        ("Mayor (78) opens the bridge", "Mayor (78) opens the bridge"),
+    ],
+)
+def test_headline_media_label_dropped(h1: str, expected: str) -> None:
+    assert parse(top=f"<h1>{h1}</h1>").title == expected

@@ -516,6 +516,15 @@ TITLE_SEPARATORS: tuple[str, ...] = (
 )
 
 
+#: A bracketed label at the end of a headline that says what media the page
+#: carries, not what the story is: "… 19 million miles away (video)".
+HEADLINE_MEDIA_LABEL = regex.compile(
+    r"\s+[(\[](?:videos?|photos?|pictures|pics|gallery|audio|podcast|watch|listen"
+    r"|interactive|live|fotos?|bilder|bildergalerie)[)\]]$",
+    _FLAGS,
+)
+
+
 # --- the safety valve -------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class SafetyValve:

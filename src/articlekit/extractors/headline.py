@@ -23,6 +23,7 @@ from ..rules import (
     BRANDING_VOCABULARY,
     HEADLINE_CLASS_VOCABULARY,
     HEADLINE_HIDDEN_VOCABULARY,
+    HEADLINE_MEDIA_LABEL,
     KICKER_VOCABULARY,
     SUBTITLE_VOCABULARY,
     TITLE_SEPARATORS,
@@ -262,8 +263,9 @@ def _without_kicker(el: html.HtmlElement, text: str, evidence: list[str]) -> str
 
 
 def tidy_headline(title: str) -> str:
-    """Drop a leading date that some sites print into the headline ("23.01.2022 - …")."""
-    return _LEADING_DATE.sub("", title)
+    """Drop a leading date that some sites print into the headline ("23.01.2022 - …")
+    and a bracketed media label at its end ("… (video)", "… [PHOTOS]")."""
+    return HEADLINE_MEDIA_LABEL.sub("", _LEADING_DATE.sub("", title))
 
 
 def _refine(
