@@ -1065,6 +1065,8 @@ def test_declared_language_wins_over_the_guess() -> None:
         ("By Jane Doe, Springfield Sentinel", ("Jane Doe",)),
         # Rank words of a job title go with the title.
         ("By Jane Doe, Assistant Features Editor", ("Jane Doe",)),
+        # An interview names both people.
+        ("Max Mustermann im Gespräch mit Erika Musterfrau", ("Max Mustermann", "Erika Musterfrau")),
         # Spanish "y" between two names parts them.
         ("Por María López y Juan Pérez", ("María López", "Juan Pérez")),
     ],

@@ -25,9 +25,12 @@ _URL = regex.compile(r"https?://\S+")
 # "Erica Nardozzi For Dailymail.Com", "Jane Doe of Reuters": the outlet goes.
 _AFFILIATION = regex.compile(r"\s+(?:for|from|of|at|für|pour|para)\s+\S.*$", regex.IGNORECASE)
 # A spaced dash parts names too ("Jane Doe - Chrome team", "A - B"); Spanish
-# and Portuguese "y" / "e" only as words between spaces (not "E-Mail").
+# and Portuguese "y" / "e" only as words between spaces (not "E-Mail"); an
+# interview's two people ("Jane Doe im Gespräch mit John Smith") are both named.
 _SPLIT = regex.compile(
-    r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|(?<=\s)[ye](?=\s))\s*|\s+[-–—]\s+", regex.IGNORECASE
+    r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|(?<=\s)[ye](?=\s))\s*|\s+[-–—]\s+"
+    r"|\s+(?:im gespräch mit|in conversation with|en conversation avec|en conversación con)\s+",
+    regex.IGNORECASE,
 )
 # "Autor: Jane Doe", "Interview: Jane Doe", "Redaktion: Jane Doe": a short label.
 _LABEL = regex.compile(r"^[\p{L} ]{2,20}\s?:\s*(?=\p{Lu})")
