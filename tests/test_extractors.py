@@ -1084,8 +1084,11 @@ def test_authors_credit_alone_in_its_element_takes_the_next_name() -> None:
     assert parse(top=f"<h1>A headline for the story</h1>{byline}").authors == ("Jane Doe",)
 
 
-def test_authors_button_words_are_no_name() -> None:
-    byline = '<div class="byline"><a>Jane Doe</a> <button>Link Copied</button></div>'
+@pytest.mark.parametrize(
+    "extra", ["<button>Link Copied</button>", "<a>About Jane Doe</a>", "<a>Social Links</a>"]
+)
+def test_authors_button_words_are_no_name(extra: str) -> None:
+    byline = f'<div class="byline"><span>By</span> <a>Jane Doe</a> {extra}</div>'
     assert parse(top=f"<h1>A headline for the story</h1>{byline}").authors == ("Jane Doe",)
 
 

@@ -400,6 +400,9 @@ BYLINE_NOISE_WORDS: frozenset[str] = frozenset(
         "contactar",
         "kontakt",
         "edition",
+        # Author-box links: "About Jane Doe", "Über Jane Doe".
+        "about",
+        "über",
         # "The" is never a word of a person's name: "By The Editorial Board",
         # "John Doe The Associated Press".
         "the",
