@@ -127,9 +127,16 @@ class AuthorsExtractor:
                 if _people_key(people) in wanted:
                     return (*first, True)
                 continue
-            if last is not None and element is not None and _next_alike(last, element):
-                # One byline block per author: "<div class=byline>By A</div>
-                # <div class=byline>By B</div>".
+            if (
+                last is not None
+                and element is not None
+                and source.startswith("visible:")
+                and first[1].startswith("visible:")
+                and _next_alike(last, element)
+            ):
+                # One "By" block per author: "<div>By A</div><div>By B</div>"
+                # (class-found blocks side by side are more often a list of
+                # other stories' bylines).
                 merged = first[0] + tuple(p for p in people if p not in first[0])
                 first, last = (merged, first[1], f"{first[2]} {' '.join(pieces)}"), element
                 continue

@@ -400,8 +400,11 @@ class HeadlineExtractor:
             text = _without_kicker(chosen[1], chosen[2], evidence)
             title = tidy_headline(_refine(chosen[1], text, evidence, site, _host(page.url)))
             finding.set("title", title, chosen[1].tag)
-            finding.set("title_element", chosen[1], chosen[1].tag)
-            finding.set("subtitle", _subtitle(chosen[1]), f"{chosen[1].tag}+subtitle")
+            if chosen[0] < EXCLUDED_RANK:
+                # A heading from a masthead, breadcrumb or hidden part gives
+                # the words only: the article (its byline, its dek) is elsewhere.
+                finding.set("title_element", chosen[1], chosen[1].tag)
+                finding.set("subtitle", _subtitle(chosen[1]), f"{chosen[1].tag}+subtitle")
         elif evidence:
             hint = so_far.hints("title")[0]
             headings = [c[2] for c in candidates if c[0] <= HEADING_RANK_FOR_TITLE_PARTS]
