@@ -1350,3 +1350,24 @@ def test_headline_lone_itemprop_h2_counts_once() -> None:
 )
 def test_headline_media_label_dropped(h1: str, expected: str) -> None:
     assert parse(top=f"<h1>{h1}</h1>").title == expected
+
+
+@pytest.mark.parametrize(
+    ("top", "expected"),
+    [
+        # A stamp, then the byline, in the element that also holds the headline.
+        (
+            '<div id="page-title"><h1>A headline for the story that runs long enough to matter'
+            "</h1> posted on 2023-12-19 23:30 EST by Jane Doe</div>",
+            ("Jane Doe",),
+        ),
+        # A department after the name is no person.
+        (
+            "<h1>A headline for the story</h1>"
+            "<p>Posted by Jane Doe, Project Marketing, Example</p>",
+            ("Jane Doe",),
+        ),
+    ],
+)
+def test_authors_posted_on_by_lines(top: str, expected: tuple[str, ...]) -> None:
+    assert parse(top=top).authors == expected

@@ -494,6 +494,12 @@ ORGANIZATION_WORDS: frozenset[str] = frozenset(
         "report",
         "blog",
         "radio",
+        # Departments named after a person in "Posted by Jane Doe, Project
+        # Marketing, Example".
+        "project",
+        "marketing",
+        "communications",
+        "department",
     }
 )
 

@@ -38,7 +38,13 @@ MAX_BYLINE_CANDIDATES = 30
 _BY_LINE = re.compile(
     r"^\s*(?:[-–—•·|]\s*)?(?:by|von|par|por|door|di|autor|autorin|autoren|auteur|author|redaktion"
     r"|eine? (?:artikel|beitrag|kolumne|kommentar|gastbeitrag|text) von"
-    r"|text (?:&|und) fotos?|text)(?:\s|:|$)",
+    r"|text (?:&|und) fotos?|text)(?:\s|:|$)"
+    r"|^\s*(?:posted|published|written|veröffentlicht|publié|publicado)\b.{0,60}?\b(?:by|von|par|por)\s",
+    re.IGNORECASE,
+)
+# "Posted on 2023-12-19 23:30 EST by Jane Doe": a stamp, then the byline.
+_POSTED_BY = re.compile(
+    r"^\s*(?:posted|published|written|veröffentlicht|publié|publicado)\b.{0,60}?\b(?:by|von|par|por)\s",
     re.IGNORECASE,
 )
 # A label alone ("Autor", "By:"), with the name in the element after it.
@@ -290,10 +296,11 @@ def _bylines(
             return False
         return not in_foreign_part(el) or _beside(el, headline)
 
-    for owner, _ in text_owners(region, _BY_LINE):
+    for owner, node_text in text_owners(region, _BY_LINE):
         if _photo_credit(owner):
             continue
         text = clean_text(owner.text_content())
+        line = clean_text(node_text)
         if _LABEL_ONLY.match(text):
             # The label's line, when short and led by the label, holds the
             # names beside it ("<b>Von:</b> Jane Doe", "<span>By</span> <a>A</a>
@@ -311,8 +318,17 @@ def _bylines(
                 yield "visible:label", [tail], parent
             elif usable(following := owner.getnext()):
                 yield "visible:label", _pieces(following), following
-        elif usable(owner) and BYLINE_PREFIX.match(text):
+        elif usable(owner) and (BYLINE_PREFIX.match(text) or _POSTED_BY.match(text)):
             yield "visible:by", _pieces(owner), owner
+        elif (
+            len(line) <= MAX_BYLINE_CHARS
+            and (BYLINE_PREFIX.match(line) or _POSTED_BY.match(line))
+            and line != text
+            and not in_foreign_part(owner)
+        ):
+            # The line itself, when its element also holds the headline or a
+            # caption: "<div><h1>…</h1> posted on … by Jane Doe</div>".
+            yield "visible:by", [line], owner
     names = []
     for el in page.root.xpath("//*[@itemprop='author']"):
         inner = el.xpath(".//*[@itemprop='name']")
