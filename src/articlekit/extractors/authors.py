@@ -123,6 +123,10 @@ class AuthorsExtractor:
         for count, (source, pieces, element) in enumerate(bylines):
             if count >= MAX_BYLINE_CANDIDATES:
                 break
+            if source == LINES_DONE[0]:
+                if first is not None and not wanted:
+                    break  # no sibling "By" block left; the page-wide scans cost
+                continue
             people = tuple(a for a in clean_authors(pieces) if compact_name(a) not in sites)
             if not people:
                 continue
@@ -206,6 +210,11 @@ def _beside(el: html.HtmlElement, headline: html.HtmlElement | None) -> bool:
             return True
         node = node.getparent()
     return False
+
+
+#: Marks the end of the "By …" lines among the byline candidates: what follows
+#: (microdata, class scans) is only read when needed.
+LINES_DONE: tuple[str, list[str], None] = ("lines-done", [], None)
 
 
 #: A caption sentence before a "By" line has at least this many words.
@@ -329,6 +338,7 @@ def _bylines(
             # The line itself, when its element also holds the headline or a
             # caption: "<div><h1>…</h1> posted on … by Jane Doe</div>".
             yield "visible:by", [line], owner
+    yield LINES_DONE
     names = []
     for el in page.root.xpath("//*[@itemprop='author']"):
         inner = el.xpath(".//*[@itemprop='name']")
