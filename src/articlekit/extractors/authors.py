@@ -4,11 +4,15 @@ Structured sources (JSON-LD, meta) name authors reliably but often list more
 people than the byline shows (editors, photographers) or an organisation. The
 page's own byline names the people readers see. So:
 
+* a byline that names exactly the people of a structured source → its
+  people (the first "By" on a page may show one of two names, list every
+  author on the page, or credit a photo; structured data picks the byline);
 * byline and structured names agree → the byline's people, in page order,
   when they include every structured name; else the structured names the
   byline shows;
 * only one source → its people;
-* names that are the site's or publisher's name are left out.
+* names that are the site's or publisher's name (compared letters-only) are
+  left out; "By" lines in figures or under captioned images credit photos.
 """
 
 from __future__ import annotations
@@ -34,17 +38,18 @@ MAX_BYLINE_CHARS = 120
 MAX_BYLINE_ELEMENTS = 12
 #: At most this many byline candidates are weighed against structured authors.
 MAX_BYLINE_CANDIDATES = 30
-# Text nodes that start like a byline ("By", "Von", "Par", "Por", "Door").
+# "Posted on 2023-12-19 23:30 EST by Jane Doe": a stamp, then the byline.
+_POSTED_BY_PATTERN = (
+    r"^\s*(?:posted|published|written|veröffentlicht|publié|publicado)\b.{0,60}?"
+    r"\b(?:by|von|par|por)\s"
+)
+_POSTED_BY = re.compile(_POSTED_BY_PATTERN, re.IGNORECASE)
+# Text nodes that start like a byline ("By", "Von", "Par", "Por", "Door"), or
+# like a "posted … by" line.
 _BY_LINE = re.compile(
     r"^\s*(?:[-–—•·|]\s*)?(?:by|von|par|por|door|di|autor|autorin|autoren|auteur|author|redaktion"
     r"|eine? (?:artikel|beitrag|kolumne|kommentar|gastbeitrag|text) von"
-    r"|text (?:&|und) fotos?|text)(?:\s|:|$)"
-    r"|^\s*(?:posted|published|written|veröffentlicht|publié|publicado)\b.{0,60}?\b(?:by|von|par|por)\s",
-    re.IGNORECASE,
-)
-# "Posted on 2023-12-19 23:30 EST by Jane Doe": a stamp, then the byline.
-_POSTED_BY = re.compile(
-    r"^\s*(?:posted|published|written|veröffentlicht|publié|publicado)\b.{0,60}?\b(?:by|von|par|por)\s",
+    r"|text (?:&|und) fotos?|text)(?:\s|:|$)|" + _POSTED_BY_PATTERN,
     re.IGNORECASE,
 )
 # A label alone ("Autor", "By:"), with the name in the element after it.
