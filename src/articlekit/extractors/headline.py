@@ -4,7 +4,10 @@
 answer: they often carry a site-name suffix or an SEO variant. The page's own
 heading (an ``<h1>``, an ``itemprop=headline``, a blog's ``entry-title``) wins
 when it agrees with the evidence; a heading that is the site's logo does not
-count.
+count, unless the evidence has exactly its words (class names such as
+"article__masthead" mislead), and a hidden one never settles the choice.
+A short label element leading the heading ("Opinion", "100. Geburtstag") is
+dropped when the evidence leaves it out or sets it off with a separator.
 """
 
 from __future__ import annotations
