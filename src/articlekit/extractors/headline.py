@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex
 from lxml import etree, html
@@ -141,8 +142,10 @@ def _strip_once(
     return title
 
 
-def _tokens(text: str) -> list[str]:
-    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+@lru_cache(maxsize=2048)
+def _tokens(text: str) -> tuple[str, ...]:
+    """Words of a text, case-folded; cached, as every heading meets every hint."""
+    return tuple(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
 
 
 def agreement(heading: str, evidence: str) -> float:
@@ -352,10 +355,11 @@ def _best_agreeing(
     chosen: tuple[int, html.HtmlElement, str] | None = None
     best = 0.0
     for candidate in candidates:
-        score = max((agreement(candidate[2], e) for e in evidence), default=0.0)
+        scores = [agreement(candidate[2], e) for e in evidence]
+        score = max(scores, default=0.0)
         if candidate[0] >= EXCLUDED_RANK and not any(
-            agreement(candidate[2], e) == 1.0 and agreement(e, candidate[2]) >= MIN_AGREEMENT
-            for e in evidence
+            s == 1.0 and agreement(e, candidate[2]) >= MIN_AGREEMENT
+            for s, e in zip(scores, evidence, strict=True)
         ):
             continue
         if score >= MIN_AGREEMENT and score > best + 1e-9:
