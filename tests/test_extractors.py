@@ -457,6 +457,13 @@ def test_headline_single_h1_without_evidence() -> None:
 @pytest.mark.parametrize(
     ("title", "head_extra", "url", "expected"),
     [
+        # The host's name, then the site's slogan after it.
+        (
+            "Winterpike | example-fish.ch | Your Swiss Fishing Magazine",
+            "",
+            "https://www.example-fish.ch/de/winterpike--1026",
+            "Winterpike",
+        ),
         (
             "Amazon employees protest the sale | The Hill",
             "",
@@ -1114,3 +1121,333 @@ def test_declared_language_wins_over_the_guess() -> None:
     guessed = articlekit.parse(page_html(), URL)  # BODY_HTML is English prose
     assert guessed.language == "en"
     assert guessed.provenance["language"] == "language:function-words"
+
+
+# ------------------------------------------------------- authors: byline shapes
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        # A colon after the byline word, a list dash before a label.
+        ("By: Jane Doe", ("Jane Doe",)),
+        ("Von: Max Mustermann", ("Max Mustermann",)),
+        ("- Redaktion: Erika Musterfrau (Sprecherin des Vereins)", ("Erika Musterfrau",)),
+        ("Autoren Max Mustermann und Erika Musterfrau", ("Max Mustermann", "Erika Musterfrau")),
+        # Credits name other people than the authors.
+        ("By Jane Doe. Illustrations by John Smith", ("Jane Doe",)),
+        ("By Jane Doe, photos by John Smith", ("Jane Doe",)),
+        # A spaced dash parts a name from a team or a second name.
+        ("Posted by Jane Doe and John Smith - Safe Browsing team", ("Jane Doe", "John Smith")),
+        # An outlet after the name, with or without "The".
+        ("By John Smith The Associated Press", ("John Smith",)),
+        ("By Jane Doe, Cherry Hill Courier-Post", ("Jane Doe",)),
+        ("By Jane Doe, Springfield Sentinel", ("Jane Doe",)),
+        # Rank words of a job title go with the title.
+        ("By Jane Doe, Assistant Features Editor", ("Jane Doe",)),
+        # An interview names both people.
+        ("Max Mustermann im Gespräch mit Erika Musterfrau", ("Max Mustermann", "Erika Musterfrau")),
+        # Spanish "y" between two names parts them.
+        ("Por María López y Juan Pérez", ("María López", "Juan Pérez")),
+    ],
+)
+def test_authors_byline_shapes(byline: str, expected: tuple[str, ...]) -> None:
+    article = parse(top=f'<h1>A headline for the story</h1><div class="byline">{byline}</div>')
+    assert article.authors == expected
+
+
+def test_authors_credit_alone_in_its_element_takes_the_next_name() -> None:
+    byline = (
+        '<div class="byline"><span>By</span> <a>Jane Doe</a> '
+        "<span>Photography by</span> <a>John Smith</a></div>"
+    )
+    assert parse(top=f"<h1>A headline for the story</h1>{byline}").authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    "extra", ["<button>Link Copied</button>", "<a>About Jane Doe</a>", "<a>Social Links</a>"]
+)
+def test_authors_button_words_are_no_name(extra: str) -> None:
+    byline = f'<div class="byline"><span>By</span> <a>Jane Doe</a> {extra}</div>'
+    assert parse(top=f"<h1>A headline for the story</h1>{byline}").authors == ("Jane Doe",)
+
+
+def test_authors_inline_style_in_a_byline_is_not_text() -> None:
+    byline = "<p>By <script>Ad Slot</script><a>Jane Doe</a></p>"
+    article = parse(top=f"<h1>A headline for the story</h1>{byline}")
+    assert article.authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # The label's line holds the names beside it.
+        '<p class="meta"><b>Von:</b> <br> Max Mustermann</p>',
+        # A label, a date and a second label: the text after the label.
+        '<div class="meta"><h5>Datum:</h5>03.11.2021 <br><h5>Autor:</h5>Max Mustermann</div>',
+        # A screen-reader label with a bar, the name in the next element.
+        '<div class="meta"><span>new!</span><span>| By </span><span>Max Mustermann</span>'
+        "| <time>April 13, 2020</time></div>",
+        # "By —": a label with a dash.
+        '<div class="caption"><span>By —</span>'
+        "<p><a>Max Mustermann, Associated Press</a></p></div>",
+    ],
+)
+def test_authors_label_then_name(line: str) -> None:
+    assert parse(top=f"<h1>A headline for the story</h1>{line}").authors == ("Max Mustermann",)
+
+
+def test_authors_label_line_with_two_names() -> None:
+    line = '<p class="meta"><span>Von</span> <a>Max Mustermann</a> und <a>Erika Musterfrau</a></p>'
+    article = parse(top=f"<h1>A headline for the story</h1>{line}")
+    assert article.authors == ("Max Mustermann", "Erika Musterfrau")
+
+
+def test_authors_structured_names_choose_the_byline_that_shows_them() -> None:
+    # The first "By" label shows one name; a later byline shows both, as the
+    # JSON-LD does.
+    head = ld({"@type": "NewsArticle", "author": [{"name": "Jane Doe"}, {"name": "John Smith"}]})
+    top = (
+        "<h1>A headline for the story</h1>"
+        '<p><span>By</span> <a href="/jane">Jane Doe</a></p>'
+        '<div class="byline">Jane Doe and John Smith</div>'
+    )
+    assert parse(head, top).authors == ("Jane Doe", "John Smith")
+
+
+def test_authors_structured_names_over_a_page_wide_author_list() -> None:
+    head = ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Doe"}})
+    top = (
+        '<h1>A headline for the story</h1><div class="byline">Jane Doe</div>'
+        '<span itemprop="author">Jane Doe</span>'
+    )
+    after = '<div><span itemprop="author">John Smith</span></div>'
+    assert parse(head, top, after).authors == ("Jane Doe",)
+
+
+def test_authors_a_byline_showing_more_than_the_structured_data_is_kept() -> None:
+    # JSON-LD often lists only the first author; the byline shows both.
+    head = ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Doe"}})
+    top = (
+        '<h1>A headline for the story</h1><div class="byline">By '
+        '<span class="author">Jane Doe</span> and <span class="author">John Smith</span></div>'
+    )
+    assert parse(head, top).authors == ("Jane Doe", "John Smith")
+
+
+def test_authors_site_name_as_author_compared_letters_only() -> None:
+    head = '<meta property="og:site_name" content="GreenLeafy.com">' + ld(
+        {"@type": "NewsArticle", "author": {"@type": "Person", "name": "Green Leafy"}}
+    )
+    top = '<h1>A headline for the story</h1><div class="byline">Jane Doe</div>'
+    assert parse(head, top).authors == ("Jane Doe",)
+
+
+def test_authors_author_box_with_a_bio_gives_its_first_link() -> None:
+    box = (
+        '<div class="author"><a href="/authors/jane">Jane Doe</a>, 21. Jan. 2015 '
+        "<p>Jane Doe has written about economics for twenty years and teaches at a "
+        "university; her books cover labour markets and public finance.</p></div>"
+    )
+    assert parse(top=f"<h1>A headline for the story</h1>{box}").authors == ("Jane Doe",)
+
+
+def test_authors_author_box_link_that_is_no_name() -> None:
+    box = (
+        '<div class="author"><a href="mailto:x@example.com">Send an e-mail to the author</a> '
+        "<p>The author has written about gardens for twenty years and teaches at a "
+        "university; her books cover vegetables and fruit trees in small yards.</p></div>"
+    )
+    assert parse(top=f"<h1>A headline for the story</h1>{box}").authors == ()
+
+
+# ----------------------------------------------------- headline: kickers, masthead
+
+
+def body_page(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body>{body}<div>{BODY_HTML}</div></body></html>"
+
+
+def test_headline_h1_in_a_masthead_part_when_the_metadata_has_its_words() -> None:
+    # The page's own heading, with its curly apostrophe, not the metadata's.
+    head = '<meta property="og:title" content="Rocket maker\'s launch hits a milestone">'
+    body = (
+        '<div class="article__masthead"><h1>Rocket maker’s launch hits a milestone</h1></div>'
+        "<h2>Recently viewed tickers</h2>"
+    )
+    assert articlekit.parse(body_page(head, body), URL).title == (
+        "Rocket maker’s launch hits a milestone"
+    )
+
+
+def test_headline_h1_in_a_sidebar_part_never_wins_as_the_only_h1() -> None:
+    body = '<div class="sidebar"><h1>Sign up for the daily letter</h1></div>'
+    assert articlekit.parse(body_page("", body), URL).title is None
+
+
+def test_headline_hidden_h1_gives_way_to_a_visible_heading() -> None:
+    head = (
+        "<title>Nuclear power is not sustainable | Agency</title>"
+        '<meta property="og:title" content="Nuclear power is not sustainable">'
+    )
+    body = (
+        '<h1 class="visually-hidden">Nuclear power is not sustainable | Agency</h1>'
+        '<h2 class="title">Nuclear power is not sustainable</h2>'
+    )
+    assert articlekit.parse(body_page(head, body), URL).title == "Nuclear power is not sustainable"
+
+
+@pytest.mark.parametrize(
+    ("h1", "og_title", "expected"),
+    [
+        # The metadata leaves the label out (the document title has it at the end).
+        (
+            "<h1><div>News</div> Film festival opens in the old harbour</h1>",
+            "Film festival opens in the old harbour",
+            "Film festival opens in the old harbour",
+        ),
+        # The metadata sets the label off with a separator.
+        (
+            "<h1><span>Opinion</span> <span>What I will be hoping for this winter</span></h1>",
+            "Opinion | What I will be hoping for this winter",
+            "What I will be hoping for this winter",
+        ),
+        (
+            '<h1><a href="/t/1"><span>Patch Notes</span><span> </span>Version 4.2 fixes the'
+            " login bug</a></h1>",
+            "Patch Notes - Version 4.2 fixes the login bug",
+            "Version 4.2 fixes the login bug",
+        ),
+        # A first line that the metadata runs on into the rest: one headline.
+        (
+            "<h1><span>The long road</span> <span>back to the old harbour</span></h1>",
+            "The long road back to the old harbour",
+            "The long road back to the old harbour",
+        ),
+        # Inline emphasis is a word of the headline, not a label.
+        (
+            "<h1><strong>Amazon</strong> workers protest the sale</h1>",
+            "Amazon: workers protest the sale",
+            "Amazon workers protest the sale",
+        ),
+    ],
+)
+def test_headline_leading_label_element(h1: str, og_title: str, expected: str) -> None:
+    head = (
+        f'<meta property="og:title" content="{og_title}">'
+        f"<title>{og_title} - News - Example Site</title>"
+    )
+    assert parse(head, h1).title == expected
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        # A "By" line in a figure's caption credits the photo.
+        '<figure><img src="/a.jpg"><figcaption>Workers at the plant. <span>By John Smith'
+        "</span></figcaption></figure>",
+        # After a caption sentence under an image, without a figure element.
+        '<div><img src="/a.jpg"><div><span>Members of the union have been asking for a raise'
+        " since May.</span><style>.c{color:red}</style><span>By <a>John Smith</a></span>"
+        "</div></div>",
+    ],
+)
+def test_authors_photo_credit_is_not_the_byline(credit: str) -> None:
+    top = f"<h1>A headline for the story</h1>{credit}<p><span>By <a>Jane Doe</a></span></p>"
+    assert parse(top=top).authors == ("Jane Doe",)
+
+
+def test_authors_byline_with_an_avatar_is_no_photo_credit() -> None:
+    top = (
+        '<h1>A headline for the story</h1><div><img src="/jane.jpg" alt="">'
+        "<span>By <a>Jane Doe</a></span></div>"
+    )
+    assert parse(top=top).authors == ("Jane Doe",)
+
+
+def test_authors_one_byline_block_per_author() -> None:
+    top = (
+        "<h1>A headline for the story</h1>"
+        '<address class="who"><div class="caption"><span>By —</span><p>Jane Doe, AP</p></div>'
+        '</address><address class="who"><div class="caption"><span>By —</span>'
+        "<p>John Smith, AP</p></div></address>"
+    )
+    assert parse(top=top).authors == ("Jane Doe", "John Smith")
+
+
+def test_authors_bylines_apart_are_not_merged() -> None:
+    top = (
+        '<h1>A headline for the story</h1><div class="who"><p>By Jane Doe</p></div>'
+        '<p>A first paragraph.</p><div class="who"><p>By John Smith</p></div>'
+    )
+    assert parse(top=top).authors == ("Jane Doe",)
+
+
+def test_authors_byline_beside_the_headline_in_a_teaser_classed_block() -> None:
+    top = (
+        '<div class="head"><h1>A headline for the story</h1>'
+        '<div class="teaser-small__metadata"><p class="byline__author">Jane Doe</p></div></div>'
+    )
+    assert parse(top=top).authors == ("Jane Doe",)
+
+
+def test_authors_byline_in_a_teaser_away_from_the_headline() -> None:
+    top = "<div class='head'><h1>A headline for the story</h1></div>"
+    after = (
+        '<div class="teaser"><div class="card-body"><h3>Another story on the site</h3>'
+        '<p class="byline__author">John Smith</p></div></div>'
+    )
+    assert parse(top=top, after=after).authors == ()
+
+
+def test_headline_not_cut_to_a_piece_the_metadata_says_more_than() -> None:
+    # og:title is a variant ("…, milk and eggs"), not the h1's first half.
+    head = '<meta property="og:title" content="Land use for meat, milk and eggs • Example Site">'
+    top = "<h1>Land use for meat – why we would need a quarter of the fields</h1>"
+    assert parse(head, top).title == "Land use for meat – why we would need a quarter of the fields"
+
+
+def test_headline_cut_to_the_piece_the_metadata_shows() -> None:
+    head = '<meta property="og:title" content="Climate pioneers in the valley | Example Site">'
+    top = "<h1>Energy transition: Climate pioneers in the valley</h1>"
+    assert parse(head, top).title == "Climate pioneers in the valley"
+
+
+def test_headline_lone_itemprop_h2_counts_once() -> None:
+    head = "<title>Writing style - Example Web Design</title>"
+    top = '<h2 itemprop="headline">Write for the readers you want to reach</h2>'
+    assert parse(head, top).title == "Write for the readers you want to reach"
+
+
+@pytest.mark.parametrize(
+    ("h1", "expected"),
+    [
+        ("Probe beams a cat video home (video)", "Probe beams a cat video home"),
+        ("Storm floods the old town [PHOTOS]", "Storm floods the old town"),
+        # Brackets that are part of the story stay.
+        ("Mayor (78) opens the bridge", "Mayor (78) opens the bridge"),
+    ],
+)
+def test_headline_media_label_dropped(h1: str, expected: str) -> None:
+    assert parse(top=f"<h1>{h1}</h1>").title == expected
+
+
+@pytest.mark.parametrize(
+    ("top", "expected"),
+    [
+        # A stamp, then the byline, in the element that also holds the headline.
+        (
+            '<div id="page-title"><h1>A headline for the story that runs long enough to matter'
+            "</h1> posted on 2023-12-19 23:30 EST by Jane Doe</div>",
+            ("Jane Doe",),
+        ),
+        # A department after the name is no person.
+        (
+            "<h1>A headline for the story</h1>"
+            "<p>Posted by Jane Doe, Project Marketing, Example</p>",
+            ("Jane Doe",),
+        ),
+    ],
+)
+def test_authors_posted_on_by_lines(top: str, expected: tuple[str, ...]) -> None:
+    assert parse(top=top).authors == expected

@@ -24,6 +24,7 @@ import regex
 
 __all__ = [
     "AUTHOR_ROLE_WORDS",
+    "BYLINE_CREDIT",
     "BYLINE_PREFIX",
     "CHROME_LINES",
     "DATA_LINES",
@@ -425,12 +426,26 @@ BYLINE_MAX_PARAGRAPH_INDEX = 3
 
 # --- authors ----------------------------------------------------------------------
 #: Words that introduce a byline and are not part of a name.
+#: A list dash or bullet may stand before it ("- Redaktion: Jane Doe"), and a
+#: colon after it ("By: Jane Doe", "Von: Max Muster").
 BYLINE_PREFIX = regex.compile(
-    r"^\s*(?:(?:written|posted|reported|text|story|photos and story) by|by|"
+    r"^\s*(?:[-–—•·|]\s*)?"
+    r"(?:(?:(?:written|posted|reported|text|story|photos and story) by|by|"
     r"(?:eine? (?:beitrag|artikel|kolumne|kommentar|gastbeitrag|text) |artikel |text )?von"
-    r"|text (?:&|und) fotos?\s?:|text\s?:|par|por|di|door|autor(?:in)?\s?:?"
-    r"|auteur\s?:|author\s?:|redaktion\s?:)"
+    r"|par|por|di|door)(?:\s?:)?"
+    r"|text (?:&|und) fotos?\s?:|text\s?:|autor(?:in|en)?\s?:?"
+    r"|auteur\s?:|author\s?:|authors\s?:|redaktion\s?:)"
     r"(?:\s+|(?=(?-i:\p{Lu})))",
+    _FLAGS,
+)
+
+#: Credits in a byline that name someone other than an author: "Illustrations
+#: by …", "Photos by …", "Edited by …". The credit and what follows it go; a
+#: credit alone in its element takes the next element's names with it.
+BYLINE_CREDIT = regex.compile(
+    r"(?:^|(?<=[\s,;.|•·]))(?:photos?|photographs?|photography|pictures?|images?|illustrations?"
+    r"|illustrated|graphics?|videos?|edited|translated|reviewed|fact[- ]checked|produced"
+    r"|designed|styled|additional reporting|with reporting)\s+by\b.*$",
     _FLAGS,
 )
 
@@ -461,6 +476,17 @@ AUTHOR_ROLE_WORDS: frozenset[str] = frozenset(
         "periodista",
         "redactor",
         "redactora",
+        # Rank and desk words around a job title ("Assistant Features Editor",
+        # "Contributing Opinion Writer").
+        "assistant",
+        "deputy",
+        "associate",
+        "managing",
+        "executive",
+        "contributing",
+        "freelance",
+        "opinion",
+        "features",
     }
 )
 
@@ -512,6 +538,23 @@ BYLINE_NOISE_WORDS: frozenset[str] = frozenset(
         "leer",
         "voir",
         "ver",
+        # Buttons and labels of author boxes ("Link Copied", "Social Links
+        # Navigation", "Contact").
+        "link",
+        "links",
+        "copied",
+        "social",
+        "navigation",
+        "contact",
+        "contactar",
+        "kontakt",
+        "edition",
+        # Author-box links: "About Jane Doe", "Über Jane Doe".
+        "about",
+        "über",
+        # "The" is never a word of a person's name: "By The Editorial Board",
+        # "John Doe The Associated Press".
+        "the",
     }
 )
 
@@ -586,6 +629,26 @@ ORGANIZATION_WORDS: frozenset[str] = frozenset(
         "welle",
         "agentur",
         "webteam",
+        # Words of newspaper and outlet names printed beside the author
+        # ("Jane Doe, Cherry Hill Courier-Post", "The Worcester Telegram").
+        "telegram",
+        "sentinel",
+        "courier",
+        "enquirer",
+        "chronicle",
+        "observer",
+        "examiner",
+        "dispatch",
+        "bulletin",
+        "report",
+        "blog",
+        "radio",
+        # Departments named after a person in "Posted by Jane Doe, Project
+        # Marketing, Example".
+        "project",
+        "marketing",
+        "communications",
+        "department",
     }
 )
 
@@ -608,6 +671,15 @@ TITLE_SEPARATORS: tuple[str, ...] = (
     # tried last, so a spaced separator always wins.
     "|",
     "｜",
+)
+
+
+#: A bracketed label at the end of a headline that says what media the page
+#: carries, not what the story is: "… 19 million miles away (video)".
+HEADLINE_MEDIA_LABEL = regex.compile(
+    r"\s+[(\[](?:videos?|photos?|pictures|pics|gallery|audio|podcast|watch|listen"
+    r"|interactive|live|fotos?|bilder|bildergalerie)[)\]]$",
+    _FLAGS,
 )
 
 
@@ -721,6 +793,11 @@ BRANDING_VOCABULARY = _class_pattern(
 #: class vocabulary of headings that hold a post's headline below a branded h1.
 HEADLINE_CLASS_VOCABULARY = _class_pattern(
     r"headline|entry-title|post-title|article-title|story-title|title"
+)
+
+#: class vocabulary of headings hidden from sight: text only for screen readers.
+HEADLINE_HIDDEN_VOCABULARY = _class_pattern(
+    r"sr-only|visually-hidden|screen-reader|visuallyhidden|hidden-text|offscreen",
 )
 
 #: class vocabulary of labels inside a headline element that are not part of it:

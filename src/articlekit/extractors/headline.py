@@ -4,7 +4,10 @@
 answer: they often carry a site-name suffix or an SEO variant. The page's own
 heading (an ``<h1>``, an ``itemprop=headline``, a blog's ``entry-title``) wins
 when it agrees with the evidence; a heading that is the site's logo does not
-count.
+count, unless the evidence has exactly its words (class names such as
+"article__masthead" mislead), and a hidden one never settles the choice.
+A short label element leading the heading ("Opinion", "100. Geburtstag") is
+dropped when the evidence leaves it out or sets it off with a separator.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex
 from lxml import etree, html
@@ -22,6 +26,8 @@ from ..pipeline import Draft, Finding
 from ..rules import (
     BRANDING_VOCABULARY,
     HEADLINE_CLASS_VOCABULARY,
+    HEADLINE_HIDDEN_VOCABULARY,
+    HEADLINE_MEDIA_LABEL,
     KICKER_VOCABULARY,
     SUBTITLE_VOCABULARY,
     TITLE_SEPARATORS,
@@ -52,6 +58,22 @@ HEADING_NOISE_TAGS = frozenset({"small", "time", "button", "script", "style", "n
 #: Only headings this likely (h1, itemprop=headline, a title class) pick the
 #: headline part of a document title.
 HEADING_RANK_FOR_TITLE_PARTS = 2
+#: A heading's first element with at most this many words may be a kicker label.
+MAX_KICKER_WORDS = 4
+#: Tags a kicker label is written in (not inline emphasis: "<strong>Amazon</strong>
+#: employees protest" starts with a word of the headline).
+KICKER_LABEL_TAGS = frozenset({"span", "div", "p", "small", "label"})
+#: Added to the rank of a heading that sits in a part taken for the site's
+#: branding or for a non-article part. Class names there mislead often enough
+#: ("article__masthead", "layout--sidebar" around the whole story) that such a
+#: heading may still be the headline, but only when a title the page's
+#: metadata gives has all its words and few more (a site name); it never wins
+#: on being the only h1.
+EXCLUDED_RANK = 10
+#: Added to the rank of a heading hidden from sight (a screen-reader-only h1
+#: that repeats the document title): like an excluded heading, and one that
+#: agrees never ends the search for a visible one.
+HIDDEN_RANK = 20
 #: "Headline : Blog | Site" needs more than one split.
 MAX_TITLE_SPLITS = 3
 
@@ -97,13 +119,20 @@ def _strip_once(
             if any(agreement(part, h) >= MIN_AGREEMENT for h in headings):
                 return part
         site_keys = {_key(site_name)} if site_name else set()
-        kept = [
-            p
-            for p in parts
-            if _key(p) not in site_keys and not (host and _key(p).replace(" ", "") in host)
+        named = [
+            i
+            for i, p in enumerate(parts)
+            if _key(p) in site_keys or (host and _key(p).replace(" ", "") in host)
         ]
-        if len(kept) < len(parts) and kept:
-            return sep.join(kept)
+        if named and len(named) < len(parts):
+            # "Headline | site.ch | Slogan": what follows the site's name is
+            # its slogan; "Site | Headline": what precedes it is nothing.
+            first = named[0]
+            kept = (
+                parts[:first] if first > 0 else [p for i, p in enumerate(parts) if i not in named]
+            )
+            if kept:
+                return sep.join(kept)
         # No named site: the last (or first) short part is probably it.
         last_words, first_words = len(parts[-1].split()), len(parts[0].split())
         if len(parts) >= 2 and last_words <= MAX_SITE_PART_WORDS and first_words > last_words:
@@ -113,8 +142,10 @@ def _strip_once(
     return title
 
 
-def _tokens(text: str) -> list[str]:
-    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+@lru_cache(maxsize=2048)
+def _tokens(text: str) -> tuple[str, ...]:
+    """Words of a text, case-folded; cached, as every heading meets every hint."""
+    return tuple(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
 
 
 def agreement(heading: str, evidence: str) -> float:
@@ -150,13 +181,17 @@ def _in_branding(el: html.HtmlElement) -> bool:
     return False
 
 
-def heading_text(el: html.HtmlElement) -> str:
+def heading_text(el: html.HtmlElement, also_skip: html.HtmlElement | None = None) -> str:
     """A heading's text without its kicker label or screen-reader-only words."""
     skipped = [
         d
         for d in el.iterdescendants()
         if isinstance(d.tag, str)
-        and (d.tag in HEADING_NOISE_TAGS or KICKER_VOCABULARY.search(class_and_id(d)))
+        and (
+            d is also_skip
+            or d.tag in HEADING_NOISE_TAGS
+            or KICKER_VOCABULARY.search(class_and_id(d))
+        )
     ]
     if not skipped:
         return clean_text(el.text_content())
@@ -180,17 +215,80 @@ def heading_text(el: html.HtmlElement) -> str:
     return clean_text(" ".join(parts)).strip(" :–—-|")
 
 
+def _leading_label(el: html.HtmlElement) -> html.HtmlElement | None:
+    """The element a heading starts with, when it looks like a label before the words.
+
+    "<h1><span>Opinion</span> <span>What I'll be …</span></h1>", "<h1><div>News</div>
+    Feat Pictures …</h1>": a short first element, before any text of the heading
+    and set apart from what follows (not a drop cap glued to its word).
+    """
+    node = el
+    # Through a lone wrapper: "<h1><a href=…><span>Label</span> Headline</a></h1>".
+    while len(node) == 1 and not clean_text(node.text) and not clean_text(node[0].tail):
+        if not isinstance(node[0].tag, str) or len(node[0]) == 0:
+            return None
+        node = node[0]
+    if len(node) == 0 or clean_text(node.text):
+        return None
+    first = node[0]
+    if not isinstance(first.tag, str) or first.tag not in KICKER_LABEL_TAGS:
+        return None
+    words = len(clean_text(first.text_content()).split())
+    tail = first.tail or ""
+    if not 1 <= words <= MAX_KICKER_WORDS or (tail and not tail[0].isspace()):
+        return None
+    return first
+
+
+def _without_kicker(el: html.HtmlElement, text: str, evidence: list[str]) -> str:
+    """Drop a heading's leading label when the page's metadata shows it is one.
+
+    It is one when a title hint leaves its words out, or sets them off with a
+    separator ("100. Geburtstag: Holocaust-…", "Patch Notes - …"); a heading
+    whose first line is a span of its own is otherwise left whole.
+    """
+    label = _leading_label(el)
+    if label is None:
+        return text
+    label_text = clean_text(label.text_content()).strip(" :–—-|")
+    rest = heading_text(el, also_skip=label)
+    if len(rest.split()) < MIN_HEADLINE_WORDS or not label_text:
+        return text
+    label_tokens = _tokens(label_text)
+    for hint in evidence:
+        tokens = _tokens(hint)
+        shown = Counter(tokens) & Counter(label_tokens) == Counter(label_tokens)
+        if agreement(rest, hint) == 1.0 and not shown:
+            return rest
+        set_off = regex.search(
+            regex.escape(label_text) + r"\s*(?:[:|·•»]|\s[-–—])\s", hint, regex.IGNORECASE
+        )
+        if set_off and agreement(rest, hint) == 1.0:
+            return rest
+    return text
+
+
 def tidy_headline(title: str) -> str:
-    """Drop a leading date that some sites print into the headline ("23.01.2022 - …")."""
-    return _LEADING_DATE.sub("", title)
+    """Drop a leading date that some sites print into the headline ("23.01.2022 - …")
+    and a bracketed media label at its end ("… (video)", "… [PHOTOS]")."""
+    return HEADLINE_MEDIA_LABEL.sub("", _LEADING_DATE.sub("", title))
 
 
-def _refine(el: html.HtmlElement, text: str, evidence: list[str]) -> str:
+def _refine(
+    el: html.HtmlElement,
+    text: str,
+    evidence: list[str],
+    site: str | None = None,
+    host: str | None = None,
+) -> str:
     """Cut a kicker or a site suffix off a heading when the evidence shows the cut.
 
     "Energiewende Oberland: Klimavorreiter Oberland?" with og:title
     "Klimavorreiter Oberland? | Site" gives the second span; "Headline |
-    Site" inside an h1 gives "Headline".
+    Site" inside an h1 gives "Headline". The piece kept must also be most of
+    the evidence without its site name: "Land use for meat" is no cut of
+    "Land use for meat – why we need a quarter of the fields" because the
+    evidence says "Land use for meat, milk and eggs • Site".
     """
     if not evidence or any(agreement(text, e) == 1.0 and agreement(e, text) > 0 for e in evidence):
         return text
@@ -200,9 +298,11 @@ def _refine(el: html.HtmlElement, text: str, evidence: list[str]) -> str:
     for sep in (*TITLE_SEPARATORS, ": "):
         if sep in text:
             pieces += [p.strip() for p in text.split(sep)]
+    cores = [strip_site_name(e, site, host) for e in evidence]
     for piece in pieces:
         if len(piece.split()) >= MIN_HEADLINE_WORDS and any(
-            agreement(piece, e) == 1.0 for e in evidence
+            agreement(piece, e) == 1.0 and agreement(core, piece) >= MIN_AGREEMENT
+            for e, core in zip(evidence, cores, strict=True)
         ):
             return piece
     return text
@@ -227,8 +327,10 @@ def _candidates(page: Page, tier: str) -> list[tuple[int, html.HtmlElement, str]
         words = len(text.split())
         if not (words >= MIN_HEADLINE_WORDS and len(text) <= MAX_HEADLINE_CHARS):
             continue
-        if _in_branding(el) or in_non_article_part(el):
-            continue
+        # A heading in a masthead or a "layout--sidebar" wrapper is kept, last,
+        # for when it is exactly the story's title (see _best_agreeing).
+        excluded = _in_branding(el) or in_non_article_part(el)
+        hidden = HEADLINE_HIDDEN_VOCABULARY.search(class_and_id(el)) is not None
         if el.get("itemprop") == "headline":
             rank = 0
         elif el.tag == "h1":
@@ -237,6 +339,10 @@ def _candidates(page: Page, tier: str) -> list[tuple[int, html.HtmlElement, str]
             rank = 2
         else:
             rank = 3
+        if hidden:
+            rank += HIDDEN_RANK
+        elif excluded:
+            rank += EXCLUDED_RANK
         out.append((rank, el, text))
     out.sort(key=lambda c: c[0])
     return out
@@ -249,7 +355,13 @@ def _best_agreeing(
     chosen: tuple[int, html.HtmlElement, str] | None = None
     best = 0.0
     for candidate in candidates:
-        score = max((agreement(candidate[2], e) for e in evidence), default=0.0)
+        scores = [agreement(candidate[2], e) for e in evidence]
+        score = max(scores, default=0.0)
+        if candidate[0] >= EXCLUDED_RANK and not any(
+            s == 1.0 and agreement(e, candidate[2]) >= MIN_AGREEMENT
+            for s, e in zip(scores, evidence, strict=True)
+        ):
+            continue
         if score >= MIN_AGREEMENT and score > best + 1e-9:
             chosen, best = candidate, score
             if score == 1.0:
@@ -271,28 +383,36 @@ class HeadlineExtractor:
             finding.set("title", title, "text:first-line")
             return finding
         evidence = [str(h.value) for h in so_far.hints("title")]
+        site = so_far.get("site_name") or next(
+            (str(h.value) for h in so_far.hints("site_name")), None
+        )
         candidates = _candidates(page, "primary")
         chosen, best = _best_agreeing(candidates, evidence)
         for tier in ("secondary", "titled"):
-            if best >= 1.0 or not evidence:
+            # A hidden heading settles nothing: a later tier's visible heading
+            # that agrees as well is likelier.
+            settled = chosen is not None and chosen[0] < HIDDEN_RANK
+            if (best >= 1.0 and settled) or not evidence:
                 break
             more = _candidates(page, tier)
             extra, extra_best = _best_agreeing(more, evidence)
-            if extra is not None and extra_best > best:
+            if extra is not None and (extra_best > best or (extra_best == best and not settled)):
                 chosen, best = extra, extra_best
             candidates = sorted(candidates + more, key=lambda c: c[0])
         if chosen is None:  # one h1 in the article: the page says it is the headline
-            h1s = [c for c in candidates if c[0] <= 1]
+            # (an h2 with itemprop=headline is found by two tiers: count it once)
+            h1s = list({id(c[1]): c for c in candidates if c[0] <= 1}.values())
             chosen = h1s[0] if len(h1s) == 1 else None
         if chosen is not None:
-            title = tidy_headline(_refine(chosen[1], chosen[2], evidence))
+            text = _without_kicker(chosen[1], chosen[2], evidence)
+            title = tidy_headline(_refine(chosen[1], text, evidence, site, _host(page.url)))
             finding.set("title", title, chosen[1].tag)
-            finding.set("title_element", chosen[1], chosen[1].tag)
-            finding.set("subtitle", _subtitle(chosen[1]), f"{chosen[1].tag}+subtitle")
+            if chosen[0] < EXCLUDED_RANK:
+                # A heading from a masthead, breadcrumb or hidden part gives
+                # the words only: the article (its byline, its dek) is elsewhere.
+                finding.set("title_element", chosen[1], chosen[1].tag)
+                finding.set("subtitle", _subtitle(chosen[1]), f"{chosen[1].tag}+subtitle")
         elif evidence:
-            site = so_far.get("site_name") or next(
-                (str(h.value) for h in so_far.hints("site_name")), None
-            )
             hint = so_far.hints("title")[0]
             headings = [c[2] for c in candidates if c[0] <= HEADING_RANK_FOR_TITLE_PARTS]
             finding.set(
