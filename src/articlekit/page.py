@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 from lxml import etree, html
 
@@ -224,6 +224,9 @@ def _parse(markup: str | bytes, encoding: str | None) -> html.HtmlElement:
     return root
 
 
+_WITH_ITEMPROP = etree.XPath("//*[@itemprop]")
+
+
 def _class_keys(root: html.HtmlElement) -> list[tuple[html.HtmlElement, str]]:
     """Elements below ``root`` with a class, id or role, and those lower-cased."""
     out: list[tuple[html.HtmlElement, str]] = []
@@ -373,9 +376,31 @@ class Page:
             return [el for el, key in _class_keys(within) if pattern.search(key)]
         found = self._class_lookups.get(pattern)
         if found is None:
-            found = [el for el, key in self.classed if pattern.search(key)]
+            # Many elements share a class string (list items, cards): test each
+            # distinct string once, then pick elements by set membership.
+            matching = {key for key in self.class_strings if pattern.search(key)}
+            found = [el for el, key in self.classed if key in matching] if matching else []
             self._class_lookups[pattern] = found
         return found
+
+    @cached_property
+    def itemprop_elements(self) -> list[tuple[html.HtmlElement, str]]:
+        """Microdata elements with their exact ``itemprop`` value, in page order.
+
+        One XPath shared by the stages that read microdata (each of their own
+        would walk the whole tree again).
+        """
+        found = cast("list[html.HtmlElement]", _WITH_ITEMPROP(self.root))
+        return [(el, el.get("itemprop") or "") for el in found]
+
+    def with_itemprop(self, *values: str) -> list[html.HtmlElement]:
+        """Elements whose ``itemprop`` is exactly one of ``values``, in page order."""
+        return [el for el, value in self.itemprop_elements if value in values]
+
+    @cached_property
+    def class_strings(self) -> frozenset[str]:
+        """The distinct lower-cased class/id/role strings of :attr:`classed`."""
+        return frozenset(key for _, key in self.classed)
 
     @cached_property
     def html_lang(self) -> str | None:

@@ -348,7 +348,7 @@ def _bylines(
             yield "visible:by", [line], owner
     yield LINES_DONE
     names = []
-    for el in page.root.xpath("//*[@itemprop='author']"):
+    for el in page.with_itemprop("author"):
         inner = el.xpath(".//*[@itemprop='name']")
         target = inner[0] if inner else el
         if usable(target):

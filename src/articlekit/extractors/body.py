@@ -95,13 +95,16 @@ class BodyExtractor:
         """The container's own extraction, when the first one mostly missed it."""
         check = self.options.container_check
         assert check is not None
-        candidates = page.root.xpath("//*[@itemprop='articleBody']") or [
+        candidates = page.with_itemprop("articleBody") or [
             el for el in page.with_class(BODY_CONTAINER_VOCABULARY) if el.tag in BODY_CONTAINER_TAGS
         ]
         if not candidates:
             return None
-        sizes = {el: len(clean_text(el.text_content())) for el in candidates}
-        box = max(candidates, key=sizes.__getitem__)
+        # The outermost candidates hold the others' text: only they are measured.
+        marked = set(candidates)
+        outermost = [el for el in candidates if not any(a in marked for a in el.iterancestors())]
+        sizes = {el: len(clean_text(el.text_content())) for el in outermost}
+        box = max(outermost, key=sizes.__getitem__)
         if sizes[box] < check.min_container_chars:
             return None
         total = sum(len(p) for p in paragraphs)

@@ -139,7 +139,7 @@ class MetaExtractor:
 
     @staticmethod
     def _microdata_dates(page: Page, finding: Finding) -> None:
-        for el in page.root.xpath("//*[@itemprop='datePublished' or @itemprop='dateModified']"):
+        for el in page.with_itemprop("datePublished", "dateModified"):
             # Blogger puts the ISO stamp in <abbr title> and a bare time in the text.
             raw = (
                 el.get("datetime")
