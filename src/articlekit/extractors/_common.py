@@ -126,13 +126,8 @@ def select(xpath: etree.XPath, root: html.HtmlElement) -> list[html.HtmlElement]
     return cast(list[html.HtmlElement], xpath(root))
 
 
-#: Text nodes longer than this are prose, never a byline or a stamp.
-MAX_LABEL_TEXT_CHARS = 200
-_SHORT_TEXT_XPATH = etree.XPath(f".//text()[string-length(.) < {MAX_LABEL_TEXT_CHARS}]")
-
-
 def text_owners(
-    root: html.HtmlElement, pattern: re.Pattern[str]
+    page: Page, root: html.HtmlElement, pattern: re.Pattern[str]
 ) -> Iterator[tuple[html.HtmlElement, str]]:
     """Short text nodes below ``root`` that ``pattern`` finds, with the element showing each.
 
@@ -141,7 +136,7 @@ def text_owners(
     Python: lxml's EXSLT ``re:test`` calls back into Python per node anyway,
     and costs more.
     """
-    for node in cast(list[Any], _SHORT_TEXT_XPATH(root)):
+    for node in page.short_texts(root):
         if not pattern.search(node):
             continue
         owner = node.getparent()

@@ -313,7 +313,7 @@ def _bylines(
             return False
         return not in_foreign_part(el) or _beside(el, headline)
 
-    for owner, node_text in text_owners(region, _BY_LINE):
+    for owner, node_text in text_owners(page, region, _BY_LINE):
         if _photo_credit(owner):
             continue
         text = clean_text(owner.text_content())

@@ -67,6 +67,13 @@ _BULLET = regex.compile(r"^[-•*·▪►]\s+")
 _ENCLOSED = regex.compile(r"^[\[(](.*)[\])]$")
 
 
+#: Lines longer than every rule's max_chars skip the rule tables; the slack
+#: covers what the rule view strips (a bullet, enclosing brackets).
+_LONGEST_CHROME = max(rule.max_chars for rule in CHROME_LINES)
+_LONGEST_DATA = max(rule.max_chars for rule in DATA_LINES)
+_VIEW_SLACK = 8
+
+
 def _rule_view(line: str) -> str:
     """The line as rules read it: without a list bullet or enclosing brackets."""
     line = _BULLET.sub("", line)
@@ -184,6 +191,8 @@ class ChromeExtractor:
 
     @staticmethod
     def _chrome_rule(paragraph: str, *, aggressive: bool) -> ChromeRule | None:
+        if len(paragraph) > _LONGEST_CHROME + _VIEW_SLACK:
+            return None  # prose: longer than any chrome rule matches
         paragraph = _rule_view(paragraph)
         for rule in CHROME_LINES:
             if (
@@ -198,6 +207,8 @@ class ChromeExtractor:
         self, index: int, paragraph: str, so_far: Draft, full_text: str, result: _Pass
     ) -> bool:
         """Move ``paragraph`` into a field if a data rule accepts it."""
+        if len(paragraph) > _LONGEST_DATA + _VIEW_SLACK:
+            return False
         view = _rule_view(paragraph)
         for rule in DATA_LINES:
             if len(view) > rule.max_chars:

@@ -253,11 +253,11 @@ def _later(a: datetime, b: datetime) -> bool:
 
 
 def _stamp_lines(
-    root: html.HtmlElement, is_outside: Callable[[html.HtmlElement], bool]
+    page: Page, root: html.HtmlElement, is_outside: Callable[[html.HtmlElement], bool]
 ) -> list[tuple[DataRule, str, str]]:
     """Stamp lines below ``root``: (rule, line, the stamp part)."""
     out: list[tuple[DataRule, str, str]] = []
-    for owner, node_text in text_owners(root, _STAMP_WORDS):
+    for owner, node_text in text_owners(page, root, _STAMP_WORDS):
         if is_outside(owner):
             continue
         text = clean_text(owner.text_content())
@@ -322,13 +322,13 @@ class _PageStamps:
     @cached_property
     def stamp_lines(self) -> list[tuple[DataRule, str, str]]:
         """Visible stamp lines of the article's region: (rule, line, the stamp part)."""
-        return _stamp_lines(self.region, in_non_article_part)
+        return _stamp_lines(self.page, self.region, in_non_article_part)
 
     @cached_property
     def page_stamp_lines(self) -> list[tuple[DataRule, str, str]]:
         """Visible stamp lines anywhere on the page but rails and comments: a
         site's footer line "Published: …" still dates its one article."""
-        return _stamp_lines(self.page.root, in_foreign_part)
+        return _stamp_lines(self.page, self.page.root, in_foreign_part)
 
     @cached_property
     def page_clock(self) -> datetime | None:
