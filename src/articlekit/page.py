@@ -117,6 +117,7 @@ LATIN_FAMILY = frozenset(
     }
 )
 
+#: Control bytes that plain text does not contain (tab, LF, FF, CR excepted).
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _CONTROL_CHARACTER_TABLE = dict.fromkeys(_CONTROL_BYTES)
 
@@ -141,10 +142,10 @@ def _codec_for(label: str) -> str | None:
         return None
 
 
-#: C0 control characters other than tab and line breaks: not allowed in HTML
-#: text, and XML-based tools downstream (trafilatura's output tree) reject a
-#: page that keeps one, losing its whole body.
-_STRIPPED_CONTROLS = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+#: C0 control characters dropped before parsing: those counted above plus the
+#: form feed. None is allowed in XML, and XML-based tools downstream
+#: (trafilatura's output tree) reject a page that keeps one, losing its body.
+_STRIPPED_CONTROLS = _CONTROL_BYTES + b"\x0c"
 _STRIPPED_CONTROL_CHARACTERS = dict.fromkeys(_STRIPPED_CONTROLS)
 
 
