@@ -103,6 +103,45 @@ def test_utc_stamp_on_an_ordinary_hour_is_not_a_midnight() -> None:
     assert day(article) == date(2022, 11, 6)
 
 
+def script(text: str) -> str:
+    return f"<script>{text}</script>"
+
+
+def test_utc_stamp_takes_the_zone_the_page_states() -> None:
+    # 02:54 UTC on May 2nd is 22:54 on May 1st in New York.
+    article = parse(
+        head=ld({"@type": "NewsArticle", "datePublished": "2020-05-02T02:54:29Z"})
+        + script('window.site = {"timezone": {"short": "ET", "long": "America/New_York"}};'),
+    )
+    assert day(article) == date(2020, 5, 1)
+    assert article.published == datetime(2020, 5, 2, 2, 54, 29, tzinfo=timezone.utc)
+    assert article.provenance["published"].endswith("+stated-zone")
+
+
+def test_stated_zone_in_wordpress_settings_form() -> None:
+    article = parse(
+        head='<meta property="article:published_time" content="2021-03-04T23:30:00+00:00">'
+        + script('var settings = {"timezone_string":"Europe/Berlin"};'),
+    )
+    assert day(article) == date(2021, 3, 5)
+
+
+def test_page_naming_several_zones_states_none() -> None:
+    article = parse(
+        head=ld({"@type": "NewsArticle", "datePublished": "2020-05-02T02:54:29Z"})
+        + script('var zones = [{"timezone": "America/New_York"}, {"timezone": "Asia/Tokyo"}];'),
+    )
+    assert day(article) == date(2020, 5, 2)
+
+
+def test_stated_zone_does_not_move_a_stamp_with_its_own_offset() -> None:
+    article = parse(
+        head=ld({"@type": "NewsArticle", "datePublished": "2020-05-02T02:54:29+02:00"})
+        + script('var settings = {"timezone": "America/New_York"};'),
+    )
+    assert day(article) == date(2020, 5, 2)
+
+
 # --- re-dated pages: the day the page shows ----------------------------------------------
 
 
@@ -157,6 +196,40 @@ def test_header_day_wins_over_an_unshown_structured_day() -> None:
     )
     assert article.published == date(2022, 1, 27)
     assert article.provenance["published"] == "dates:header"
+
+
+def test_shown_time_element_wins_over_an_unshown_structured_day() -> None:
+    # No headline element: the header is unknown, the article's <time> shows its day.
+    page = (
+        '<html><head><title>Harbor bridge</title><meta name="dcterms.date" '
+        'content="2022-01-21T09:43:00+01:00"></head><body><div class="article-meta">'
+        '<time datetime="2022-01-25T08:00:00+01:00">25.01.2022</time></div>'
+        f"{BODY}</body></html>"
+    )
+    article = articlekit.parse(page, URL)
+    assert day(article) == date(2022, 1, 25)
+
+
+def test_htmldate_reads_dates_inside_teaser_classed_wrappers() -> None:
+    # The article's own wrapper is classed "teaser": without it, only the
+    # image path's month would be left to find.
+    page = (
+        '<html><head><title>Harbor bridge</title></head><body><img src="/up/2020/05/a.jpg">'
+        f'<div class="teaser-text"><span class="date">2021-03-04</span>{BODY}</div>'
+        "</body></html>"
+    )
+    article = articlekit.parse(page, URL)
+    assert day(article) == date(2021, 3, 4)
+    assert article.provenance["published"] == "dates:htmldate"
+
+
+def test_htmldate_day_found_only_in_a_teaser_rail_is_refused() -> None:
+    page = (
+        f"<html><head><title>Harbor bridge</title></head><body>{BODY}"
+        '<div class="related-stories"><a href="/x">Ferry timetable changes</a>'
+        '<span class="date">2021-03-04</span></div></body></html>'
+    )
+    assert articlekit.parse(page, URL).published is None
 
 
 def test_teaser_card_date_after_the_prose_is_not_the_header() -> None:

@@ -765,9 +765,9 @@ SUBTITLE_VOCABULARY = _class_pattern(
 )
 
 #: Containers whose dates are never the article's: teaser rails and comment
-#: threads. They are pruned before htmldate searches a page for a date. A
-#: narrower list than NON_ARTICLE_VOCABULARY on purpose: a post's own date
-#: often sits in a "meta" or "share" bar, which must stay.
+#: threads. Stamps inside them are skipped, and a date htmldate finds only
+#: there is refused. A narrower list than NON_ARTICLE_VOCABULARY on purpose:
+#: a post's own date often sits in a "meta" or "share" bar, which must stay.
 DATE_FOREIGN_CONTAINER_TAGS: frozenset[str] = frozenset({"div", "section", "aside", "ul", "ol"})
 DATE_FOREIGN_PATTERN = _class_pattern(
     r"(?<![^\W_])(?:related|recommend|more-stories|most-popular|mostpopular|most-read"

@@ -23,12 +23,14 @@ Cross-checks correct a chosen stamp with what readers see, in this order:
 * a UTC (or zone-less) stamp whose instant the page also shows in local time
   (a ``<time>`` with an offset, a naive local clock a whole zone offset away,
   "8:00 PM EST …") takes that zone and its day;
+* else a UTC stamp takes the zone the page's scripts name as the site's
+  (``"timezone": "America/New_York"``), when they name exactly one;
 * else a UTC stamp some zone puts on the neighbouring day the page displays
   (or its URL carries) is read as that day; one at exactly 22:00 or 23:00 UTC
   is a Central European midnight, the next day;
 * a publication day the page does not show yields to the update day it does
   show (a re-dated guide or live story), else to the visible publication
-  stamp or the header's labelled day.
+  stamp, the header's labelled day or the day of the article's ``<time>``.
 
 Relative stamps ("3 hours ago") count back from the page's own clock, read
 from a ``<time>`` whose datetime is absolute and whose text is relative;
@@ -42,9 +44,10 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import cached_property
 from typing import cast
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lxml import etree, html
 
@@ -118,6 +121,17 @@ MIN_HEADLINE_LINK_CHARS = 20
 MAX_ZONE_OFFSET = timedelta(hours=14)
 MIN_ZONE_OFFSET = timedelta(hours=12)
 ZONE_OFFSET_STEP = timedelta(minutes=15)
+#: A site's configured zone as its scripts state it: an IANA name under a
+#: key saying "timezone" (``"timezone": "America/New_York"``, WordPress's
+#: ``"timezone_string"``, ``{"short": "ET", "long": "Europe/Berlin"}``).
+STATED_ZONE = re.compile(
+    r"""["']?(?:time_?zone(?:_?string|_?name|_?id)?|tz_?name)["']?\s*[:=]\s*"""
+    r"""(?:\{[^{}]{0,80}?)?["']((?:America|Europe|Asia|Africa|Australia|Pacific|Atlantic|"""
+    r"""Indian)/[A-Za-z_]+(?:/[A-Za-z_]+)?)["']""",
+    re.IGNORECASE,
+)
+#: Scripts longer than this are bundles, not a page's settings.
+MAX_ZONE_SCRIPT_CHARS = 200_000
 
 _STAMP_RULES = [r for r in DATA_LINES if r.field in ("published", "updated")]
 # A cheap prefilter so only text nodes that could be stamps reach the rules.
@@ -355,6 +369,23 @@ class _PageStamps:
         return article_region(self.page, self.so_far)
 
     @cached_property
+    def stated_zone(self) -> tzinfo | None:
+        """The one zone the page's scripts name as the site's (see
+        :data:`STATED_ZONE`); None when they name none, several, or one this
+        machine's zone database lacks."""
+        names: set[str] = set()
+        for script in self.page.root.iter("script"):
+            text = script.text
+            if text and len(text) <= MAX_ZONE_SCRIPT_CHARS and "zone" in text.lower():
+                names.update(match.group(1) for match in STATED_ZONE.finditer(text))
+        if len(names) != 1:
+            return None
+        try:
+            return ZoneInfo(names.pop())
+        except (ZoneInfoNotFoundError, ValueError):
+            return None
+
+    @cached_property
     def shown(self) -> list[Stamp]:
         """Stamps the article displays, in page order: text of date-labelled
         elements and of ``<time>`` elements in the article's region (cheap
@@ -572,6 +603,14 @@ class DatesExtractor:
                 return chosen
             if shown_as_is:
                 return self._shown_update(so_far, seen, chosen, day, url_day, finding)
+            zone = seen.stated_zone if chosen.value.utcoffset() == timedelta(0) else None
+            if zone is not None and chosen.value.astimezone(zone).date() != day:
+                local = chosen.value.astimezone(zone)
+                finding.warnings.append(
+                    f"dates: {chosen.source} {chosen.text!r} is a UTC stamp; the page states "
+                    f"its zone, {zone}, where it is {local.isoformat()}"
+                )
+                return _Candidate(local, chosen.text, f"{chosen.source}+stated-zone")
             shown = set(seen.shown_days)
             if url_day is not None:
                 shown.add(url_day)  # the URL's day is the site's local day too
@@ -626,7 +665,11 @@ class DatesExtractor:
                     f"show; it shows the update day {update_day.isoformat()}, which is kept"
                 )
                 return _Candidate(update.value, update.text, f"{update.source}+visible-day")
-        shown_first = next(seen.visible("published", None), None) or seen.header_stamps[0]
+        shown_first = (
+            next(seen.visible("published", None), None)
+            or seen.header_stamps[0]
+            or next((c for c in seen.time_elements["published"] if _day(c.value) in shown), None)
+        )
         if shown_first is not None and _day(shown_first.value) is not None:
             finding.warnings.append(
                 f"dates: {chosen.source} gives {day.isoformat()}, which the page does not "
@@ -676,28 +719,33 @@ class DatesExtractor:
 
     @staticmethod
     def _htmldate(page: Page) -> _Candidate | None:
-        """htmldate's search, first without teaser rails and comments.
+        """htmldate's search of the whole page, unless every date it can find
+        sits in teaser rails and comments.
 
-        A January 1st from the pruned page is htmldate's year-only answer
-        (often a copyright year): the full page is asked again, and a real day
-        found there wins.
+        The whole page is asked first: pruning those containers up front
+        measured worse, since sites put the same words on the article's own
+        wrappers. When the page has such containers, a copy without them is
+        asked too; finding nothing there, the whole page's answer was a
+        teaser's or a comment's, and no day is given.
         """
         from htmldate import find_date  # lazy: a trafilatura dependency, imported on need
 
         def ask(tree: html.HtmlElement) -> date | None:
+            # htmldate reads the tree without changing it
             found = find_date(tree, url=page.url, original_date=True, extensive_search=True)
             value = parse_iso(found) if found else None
             return value if isinstance(value, date) else None
 
-        tree = page.copy_root()
-        for el in list(tree.iter(*DATE_FOREIGN_CONTAINER_TAGS)):
-            if DATE_FOREIGN_PATTERN.search(class_and_id(el)):
+        day = ask(page.root)
+        if day is None:
+            return None
+        tags = DATE_FOREIGN_CONTAINER_TAGS
+        if any(DATE_FOREIGN_PATTERN.search(class_and_id(el)) for el in page.root.iter(*tags)):
+            tree = page.copy_root()
+            for el in [e for e in tree.iter(*tags) if DATE_FOREIGN_PATTERN.search(class_and_id(e))]:
                 parent = el.getparent()
                 if parent is not None:
                     parent.remove(el)
-        day = ask(tree)
-        if day is not None and (day.month, day.day) == (1, 1):
-            full = ask(page.root)  # htmldate copies what it is given
-            if full is not None and (full.month, full.day) != (1, 1):
-                day = full
-        return _Candidate(day, day.isoformat(), "htmldate") if day is not None else None
+            if ask(tree) is None:
+                return None
+        return _Candidate(day, day.isoformat(), "htmldate")
