@@ -806,6 +806,9 @@ CHROME_EXAMPLES: dict[str, str] = {
     "stamp-label": "Last modified",
     "login-prompt": "You are not logged in.",
     "disclosure": "Advertising disclosure: We may receive compensation from the links below.",
+    "form-message": "Something went wrong. Please try again.",
+    "reprints": "Order Reprints",
+    "shortcode": '[button link="/tips" size="big"]Send us your tip[/button]',
 }
 
 
@@ -839,6 +842,14 @@ CHROME_EXAMPLES: dict[str, str] = {
         ("login-prompt", "Um den Tipp kommentieren zu können, müssen Sie eingeloggt sein."),
         ("consent", "Click here to load content from a video platform."),
         ("rail-heading", "Mehr Themen:"),
+        ("rail-heading", "You may also like..."),
+        ("newsletter", "Harbor Weekly Newsletter"),
+        ("newsletter", "Keep an eye on your inbox for the next edition."),
+        ("newsletter", "Want more? Sign up for Harbor Notes to get the free weekly newsletter."),
+        ("comments", "Tell us what you think!"),
+        ("form-message", "There was an error processing your request."),
+        ("reprints", "This copy is for your personal, non-commercial use only. Order copies here."),
+        ("reprints", "Print Article"),
     ],
 )
 def test_chrome_rule_variants(rule_id: str, line: str) -> None:
@@ -890,6 +901,10 @@ def test_chrome_rule_fires_on_a_typical_line(rule_id: str, line: str) -> None:
         "Reporting by the council on its own spending has been patchy for years.",
         "Category five storms are rare, the forecaster said on the radio on Monday.",
         "Date night ideas for couples who live in the city centre and want to stay in.",
+        "She wrote for the school newsletter",
+        "Please try again later this year, the clerk told applicants at the town hall.",
+        "What do you think the council should do about the harbor bridge, she asked?",
+        '[code lang="sh"]grep -c bridge inspections/*.txt | sort -n | tail -3[/code]',
     ],
 )
 def test_chrome_prose_that_starts_like_chrome_is_kept(line: str) -> None:

@@ -120,7 +120,7 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|weitere (?:artikel|beiträge|themen|nachrichten)(?: zum thema| aus [\p{L} ]{2,40})?"
             r"|weitere aktuelle (?:themen|artikel|nachrichten)(?: [\p{L} ]{2,40})?"
             r"|kommentierte artikel|meist-?diskutiert|(?:notas|noticias) relacionadas|mehr themen"
-            r")\s*:?"
+            r")\s*(?::|\.{3}|…)?"
         ),
         "the heading of a teaser rail",
     ),
@@ -157,7 +157,10 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|suscríbete .{0,40}(?:newsletter|boletín).*"
             r"|thanks? (?:you )?for (?:signing up|subscribing)!?"
             r"|.{0,80}\b(?:sign(?:ing)? up|subscrib\w*|abonnier\w*|inscri\w*|suscr\w*)\b"
-            r".{0,40}\bnewsletters?\b.{0,60}"
+            r".{0,60}\bnewsletters?\b.{0,60}"
+            # A newsletter box's own heading and its confirmation prompt.
+            r"|(?-i:\p{Lu})[\p{L}\p{N}'’&.+-]*(?: [\p{L}\p{N}'’&.+-]+){0,4} (?-i:N)ewsletter"
+            r"|(?:keep an eye on|check) your inbox\b.{0,80}"
             r"|your subscription (?:has been|is) confirmed.*"
             r"|you(?:[’']re| are) (?:now )?subscribed.*"
             r"|(?:zum )?newsletter (?:anmelden|bestellen)|subscribe now\b.{0,100}"
@@ -214,6 +217,9 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|(?:no|view|show|see all|keine|alle) (?:comments|kommentare)"
             r"|\d*\s*kommentare?|commentaires?|comentarios?|reply|antworten|répondre|responder"
             r"|(?:you must be|du musst|sie müssen) (?:logged in|eingeloggt|angemeldet).{0,120}"
+            r"|(?:tell us|let us know) what you think\W*|what do you think\?|have your say\W*"
+            r"|(?:schreiben|hinterlassen) sie (?:einen|ihren) kommentar\W*|donnez votre avis\W*"
+            r"|(?:deja|escribe) (?:un|tu) comentario\W*"
         ),
         "a comments heading or prompt",
         max_chars=160,
@@ -327,6 +333,40 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
         ),
         "an affiliate or advertising disclosure",
         max_chars=420,
+    ),
+    # Status messages of forms and widgets (a newsletter box's error text).
+    ChromeRule(
+        "form-message",
+        _line(
+            r"(?:sorry!?\s*)?(?:there was an|an) error (?:has )?(?:occurred|processing).{0,80}"
+            r"|something went wrong\b.{0,80}|please try again(?: later)?\.?"
+            r"|(?:ein )?fehler ist aufgetreten.{0,80}"
+            r"|une erreur (?:s'est produite|est survenue).{0,80}"
+            r"|(?:se ha producido|ocurrió) un error.{0,80}"
+        ),
+        "a form's status message",
+        max_chars=140,
+    ),
+    # Reprint and print tools, and the reprint notice they reveal.
+    ChromeRule(
+        "reprints",
+        _line(
+            r"order reprints?|reprints?(?: (?:&|and) permissions)?"
+            r"|print (?:this )?(?:article|story)"
+            r"|this copy is for your personal,? non-commercial use only\b.{0,500}"
+            r"|this (?:article|story) has been sent to\b.{0,80}"
+            r"|(?:e-?mail|send) (?:this )?(?:article|story) to a friend"
+        ),
+        "a reprint or print tool",
+        max_chars=560,
+    ),
+    # A CMS shortcode the site failed to render: "[button link=…]Send[/button]".
+    # Only a short label may sit inside: "[sourcecode]…[/sourcecode]" wraps content.
+    ChromeRule(
+        "shortcode",
+        _line(r"\[([a-z_-]{2,30})\b[^\]]{0,300}\](?:[^\[]{0,40}\[/\1\])?"),
+        "an unrendered shortcode",
+        max_chars=560,
     ),
     # Cookie and consent notices that leak into text.
     ChromeRule(

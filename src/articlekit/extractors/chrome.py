@@ -63,8 +63,9 @@ class _Pass:
 
 #: A list bullet as trafilatura writes it ("- "), or one set in the text.
 _BULLET = regex.compile(r"^[-•*·▪►]\s+")
-#: A line wholly in brackets: "[Related: ...]", "(Reporting by ...)".
-_ENCLOSED = regex.compile(r"^[\[(](.*)[\])]$")
+#: A line wholly in one pair of brackets: "[Related: ...]", "(Reporting by ...)";
+#: not "[button]Send[/button]", whose brackets are two pairs.
+_ENCLOSED = regex.compile(r"^\[([^\[\]]*)\]$|^\(([^()]*)\)$")
 
 
 #: Lines longer than every rule's max_chars skip the rule tables; the slack
@@ -78,7 +79,9 @@ def _rule_view(line: str) -> str:
     """The line as rules read it: without a list bullet or enclosing brackets."""
     line = _BULLET.sub("", line)
     enclosed = _ENCLOSED.match(line)
-    return enclosed.group(1).strip() if enclosed else line
+    if enclosed is None:
+        return line
+    return (enclosed.group(1) if enclosed.group(1) is not None else enclosed.group(2)).strip()
 
 
 def _article_resumes(rest: list[str]) -> bool:
