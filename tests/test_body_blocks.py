@@ -197,3 +197,47 @@ def test_the_container_check_can_be_switched_off() -> None:
     finding = stage(Page.from_input(CONTAINER_PAGE), Draft())
     assert list(finding.values["candidate_paragraphs"]) == TEASERS
     assert stage.trees == [False]
+
+
+# --- hover cards inside the text ---------------------------------------------------
+
+HOVER_CARD = (
+    '<span class="rollover-person"><a href="/people/ann-lee">Ann Lee</a>'
+    '<span class="rollover-card"><img src="/ann.jpg" alt=""><a href="/people/ann-lee">Ann Lee</a>'
+    '<a href="/news/1">Ferry timetable changes from Monday</a>'
+    '<a href="/news/2">Council delays the harbor budget vote</a></span></span>'
+)
+
+
+def with_sentence(inline: str) -> str:
+    sentence = f"<p>The mayor said {inline} would chair the inquiry into the bridge repairs.</p>"
+    return article("".join(f"<p>{p}</p>" for p in PARAS[:3]) + sentence)
+
+
+def test_hover_card_inside_a_sentence_is_removed_and_its_name_kept() -> None:
+    lines, _ = body(with_sentence(HOVER_CARD))
+    assert "The mayor said Ann Lee would chair the inquiry into the bridge repairs." in lines
+    assert not any("Ferry timetable" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("inline", "expected"),
+    [
+        # a glossary tooltip explains in words: text, not a card of links
+        (
+            '<span class="tooltip">the ombudsman<span class="tooltip-text"> (an official who '
+            "looks into complaints)</span></span>",
+            "the ombudsman (an official who looks into complaints) would chair",
+        ),
+        # a tooltip trigger that is a single link
+        ('<a class="tooltip" href="/people/ann-lee">Ann Lee</a>', "Ann Lee would chair"),
+    ],
+)
+def test_tooltips_that_are_text_or_a_single_link_stay(inline: str, expected: str) -> None:
+    lines, _ = body(with_sentence(inline))
+    assert expected in " ".join(lines)
+
+
+def test_hover_cards_can_be_kept() -> None:
+    lines, _ = body(with_sentence(HOVER_CARD), BodyOptions(drop_inline_popups=False))
+    assert any("Ferry timetable" in line for line in lines)

@@ -931,3 +931,17 @@ class ContainerCheck:
 
 
 CONTAINER_CHECK = ContainerCheck()
+
+
+# --- pop-ups set inside the text ----------------------------------------------------
+#: class/id vocabulary of cards that appear on hover over a name or term in
+#: a paragraph (a person's photo and their latest articles). Their markup
+#: sits inside the sentence, so without this the card's text runs into it.
+INLINE_POPUP_VOCABULARY = _class_pattern(
+    r"(?<![^\W_])(?:rollover|hover-?card|popover|tooltip|hover-?box)(?![^\W_])"
+)
+#: Only a card that is mostly links goes: a glossary tooltip explaining a
+#: term in plain words is text a reader may want.
+INLINE_POPUP_MIN_LINK_SHARE = 0.8
+#: How far up a paragraph may be for the card to count as inside the text.
+INLINE_POPUP_MAX_DEPTH = 6

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import itertools
 from dataclasses import dataclass
 
 from lxml import etree, html
@@ -13,6 +14,9 @@ from ..rules import (
     BODY_CONTAINER_TAGS,
     BODY_CONTAINER_VOCABULARY,
     CONTAINER_CHECK,
+    INLINE_POPUP_MAX_DEPTH,
+    INLINE_POPUP_MIN_LINK_SHARE,
+    INLINE_POPUP_VOCABULARY,
     ContainerCheck,
 )
 from ..textdump import split_dump
@@ -46,6 +50,8 @@ class BodyOptions:
     #: Add back the prose of an article cut into same-class containers, which
     #: trafilatura's fast mode reads only the first of.
     continue_split_bodies: bool = True
+    #: Remove hover cards set inside paragraphs (see INLINE_POPUP_VOCABULARY).
+    drop_inline_popups: bool = True
 
 
 class BodyExtractor:
@@ -124,6 +130,8 @@ class BodyExtractor:
 
         if tree is None:
             tree = page.copy_root()  # trafilatura prunes what it is given
+            if self.options.drop_inline_popups:
+                _drop(tree, _inline_popups(page))
         # Comments and processing instructions change which container
         # trafilatura picks (one page lost half its text to them). Styles and
         # scripts other than JSON-LD would only be copied again and dropped by
@@ -145,6 +153,31 @@ class BodyExtractor:
             fast=fast,
         )
         return getattr(document, "text", None) or ""
+
+
+def _inline_popups(page: Page) -> list[str]:
+    """Tree paths of hover cards inside paragraphs: two links or more and
+    mostly links. Of nested matches the innermost is the card; the ones
+    around it also hold the name that opens it, which is the sentence's."""
+    cards = set()
+    for el in page.with_class(INLINE_POPUP_VOCABULARY):
+        ancestors = itertools.islice(el.iterancestors(), INLINE_POPUP_MAX_DEPTH)
+        if not any(a.tag == "p" for a in ancestors):
+            continue
+        links = [clean_text(a.text_content()) for a in el.iter("a")]
+        text = len(clean_text(el.text_content()))
+        if len(links) >= 2 and sum(map(len, links)) >= INLINE_POPUP_MIN_LINK_SHARE * text:
+            cards.add(el)
+    innermost = [el for el in cards if not any(d in cards for d in el.iterdescendants())]
+    return [el.getroottree().getpath(el) for el in innermost]
+
+
+def _drop(tree: html.HtmlElement, paths: list[str]) -> None:
+    """Remove the elements at ``paths`` (taken on the original) from its copy."""
+    found = [tree.getroottree().xpath(path) for path in paths]
+    for matches in found:
+        if matches:
+            matches[0].drop_tree()  # keeps the tail: the sentence goes on
 
 
 def _lines(text: str) -> list[str]:
