@@ -814,6 +814,7 @@ CHROME_EXAMPLES: dict[str, str] = {
     "meta-strip": "March 3, 2021 at 10:15 AM | Categories: Harbor, Boats | 4 Comments",
     "download-link": "Annual report 2021 (PDF, 2.3 MB)",
     "disclaimer": "Alle Angaben ohne Gewähr.",
+    "page-nav": "You are here: Home > News > Harbor",
 }
 
 
@@ -914,6 +915,19 @@ CHROME_EXAMPLES: dict[str, str] = {
         ("meta-strip", "The bridge reopens | Local news | Planet | 12.03.2021"),
         ("download-link", "Antragsformular herunterladen PDF | 120 KB"),
         ("disclaimer", "(All information without guarantee)"),
+        ("page-nav", "Sie sind hier: Startseite / Verkehr / Brücken"),
+        ("page-nav", "Back to top ↑"),
+        ("page-nav", "Nach oben"),
+        ("page-nav", "Retour en haut de la page"),
+        ("page-nav", "Volver arriba"),
+        ("login-prompt", "Log in to comment"),
+        ("login-prompt", "Already a subscriber? Log in"),
+        ("login-prompt", "Bitte melden Sie sich an, um diesen Artikel zu kommentieren."),
+        ("login-prompt", "Bereits Abonnent? Hier anmelden"),
+        ("login-prompt", "Connectez-vous pour commenter cet article"),
+        ("login-prompt", "Inicia sesión para leer la noticia completa"),
+        ("support-appeal", "| We need your help Keep the harbor news free for everyone Donate |"),
+        ("download-link", "Bekanntmachung vom 4. Mai 2021PDF | 40 KB | nicht barrierefrei"),
         ("disclaimer", "Medically reviewed by Jane Doe, MD"),
         (
             "disclaimer",
@@ -989,6 +1003,12 @@ def test_chrome_rule_fires_on_a_typical_line(rule_id: str, line: str) -> None:
         "Save for later years the money you earn now, the adviser said.",
         "Showing the bridge to visitors is part of the guide's job.",
         "Become a member of the rowing club and you can use the boats on weekends, she said.",
+        "You are here for the boats, the captain told the crowd on the pier.",
+        "Nach oben führt nur eine schmale Treppe aus Holz.",
+        "Log in to the portal to see your tax records, the agency told residents.",
+        "Already a member of the council, she now wants to run for mayor.",
+        "Bitte melden Sie sich bis Freitag beim Rathaus an.",
+        "We need your help to find the missing dog, the owners wrote on Monday.",
     ],
 )
 def test_chrome_prose_that_starts_like_chrome_is_kept(line: str) -> None:

@@ -413,6 +413,22 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"(?:sie sind|you are|you're|du bist) (?:aktuell |currently |derzeit )?(?:nicht|not)"
             r" (?:eingeloggt|angemeldet|logged in|signed in).{0,60}"
             r"|.{0,100}\b(?:müssen sie|musst du) (?:eingeloggt|angemeldet) sein\.?"
+            # "Log in to comment", "Already a subscriber? Sign in".
+            r"|(?:please )?(?:log ?in|sign ?in|register)(?: or (?:register|sign up|log ?in))?"
+            r" to (?:comment|reply|continue|read|post|vote|see|view|access)\b.{0,60}"
+            r"|(?:already (?:a )?(?:subscriber|member|registered)|have an account)\??"
+            r"(?:\s*(?:log ?in|sign ?in)(?: here)?[.!]?)?"
+            r"|(?:bitte )?(?:melden sie sich|melde dich|loggen sie sich|logge dich) (?:hier )?"
+            r"(?:an|ein),? um\b.{1,80}"
+            r"|(?:bereits|schon) (?:abonnent(?:in)?|registriert|mitglied|kunde)\??"
+            r"(?:\s*(?:hier )?(?:anmelden|einloggen)[.!]?)?"
+            r"|(?:connectez-vous|identifiez-vous|inscrivez-vous) pour (?:commenter|réagir|lire"
+            r"|continuer|accéder)\b.{0,60}"
+            r"|déjà (?:abonné|inscrit|membre)\s*\??(?:\s*(?:connectez-vous|se connecter)[.!]?)?"
+            r"|(?:inicia sesión|inicie sesión|regístrate|regístrese) para"
+            r" (?:comentar|leer|continuar|acceder|ver)\b.{0,60}"
+            r"|¿?ya (?:eres|es) (?:suscriptor|miembro|usuario)\??(?:\s*inicia sesión[.!]?)?"
+            r"|zaloguj się,? (?:aby|by) (?:skomentować|komentować|czytać|przeczytać)\b.{0,60}"
         ),
         "a login prompt",
         max_chars=120,
@@ -480,11 +496,25 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
         "a cookie or consent notice",
         max_chars=300,
     ),
+    # Page navigation set in the text: a breadcrumb trail and jump links.
+    ChromeRule(
+        "page-nav",
+        _line(
+            r"(?:you are here|sie sind hier|du bist hier|vous êtes ici|usted está aquí|estás aquí"
+            r"|jesteś tutaj|sei qui|você está aqui)\s*:.{0,160}"
+            r"|(?:[↑▲^]\s*)?(?:back to top|to top|top of page|return to top|nach oben"
+            r"|zum seitenanfang|seitenanfang|retour en haut(?: de (?:la )?page)?|haut de page"
+            r"|volver arriba|ir arriba|subir|do góry|torna su|voltar ao topo)(?:\s*[↑▲^])?"
+        ),
+        "a breadcrumb trail or jump link",
+        max_chars=180,
+    ),
     # Donation and membership appeals of reader-funded sites.
     ChromeRule(
         "support-appeal",
         _line(
-            r"(?:we need your help|support (?:us|our (?:work|journalism)|independent journalism)"
+            r"(?:\|\s*)?(?:we need your help|support (?:us|our (?:work|journalism)"
+            r"|independent journalism)"
             r"|unterstützen sie (?:uns|unsere arbeit)|unterstütze (?:uns|unsere arbeit)"
             r"|soutenez(?:-nous| notre (?:travail|journalisme))|apóyanos"
             r"|apoya (?:nuestro|el) periodismo"
@@ -498,7 +528,10 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|lesen|unterstützen|sichern|erhalten|disfruta|apoya|accede|profitez|soutenez|lisez"
             r"|ciesz|wspieraj)\b.{0,200}|\W{0,3}\s*(?:[.!:]\s*).{0,200}"
             r"|\s+(?:with (?:a|an|your)|mit (?:einer|ihrer|deiner)|con (?:una?|tu|su)"
-            r"|avec (?:une?|votre)) .{0,200})"
+            r"|avec (?:une?|votre)) .{0,200}"
+            # ...or a donation box's text up to its button: "... Donate".
+            r"|\s.{0,200}\b(?:donate(?: now| today)?|jetzt spenden|spenden|faire un don"
+            r"|donar|dona ahora|wpłać|przekaż darowiznę)\W{0,3})"
             # "Support Harbor Notes with as little as 2 euros!"
             r"|(?:support|unterstütze|unterstützen sie|soutenez|apoya|wesprzyj) (?:\p{L}+ ){1,3}"
             r"(?:(?:bereits |schon )?(?:mit|with|avec|con|już) )(?:as little as |nur |seulement )?"
@@ -544,7 +577,9 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
     ChromeRule(
         "download-link",
         _line(
-            r".{1,160}\b(?:pdf|docx?|xlsx?|pptx?|odt|zip|epub|mp3)\s*[|,(/–-]?\s*\d+(?:[.,]\d+)?"
+            # The type may be glued to the link text: "Notice of 4 May 2021PDF | 38 KB".
+            r".{1,160}(?:\b|(?<=\d))(?:pdf|docx?|xlsx?|pptx?|odt|zip|epub|mp3)\s*[|,(/–-]?\s*"
+            r"\d+(?:[.,]\d+)?"
             r"\s*(?:[kmg]i?b|kbytes?|mbytes?)\b.{0,80}"
         ),
         "a file download link",
