@@ -222,6 +222,11 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|(?:más información|más info)(?: en)? (?:https?://|www\.)\S+"
             r"|(?:weitere|mehr) (?:infos?|informationen) (?:zu[mr]?|über|rund um) .{1,80}:"
             r"|(?:more|further) (?:information|resources) (?:on|about) .{1,80}:"
+            # "More on this soon on our website."
+            r"|(?:weitere|mehr) (?:infos?|informationen)\b.{0,60}\b(?:auf|unter) (?:der|unserer"
+            r"|unsere[rn]?) (?:website|webseite|homepage|internetseite)\b.{0,60}"
+            r"|(?:more|further) (?:info|information|details)\b.{0,60}\b(?:on|at) (?:our|the)"
+            r" (?:website|web site|homepage)\b.{0,60}"
             # A sentence that only points to a link: "All about the bridge can be found here."
             r"|.{1,100}\b(?:findest du|finden sie|findet ihr) (?:hier|unter diesem link)\W{0,3}"
         ),
