@@ -101,10 +101,11 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
         "a button that loads more teasers",
     ),
     # Headings of teaser rails; also used as end markers (see END_MARKERS).
+    # A table cell's bars may wrap the heading: "| Related articles |".
     ChromeRule(
         "rail-heading",
         _line(
-            r"(?:"
+            r"(?:\|\s*)?(?:"
             r"most (?:popular|read|viewed|shared|commented)|trending(?: now| stories)?"
             r"|(?:recommended|related|more|top|latest|popular) "
             r"(?:for you|stories|articles|news|posts|videos?|reads?)"
@@ -120,7 +121,10 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|weitere (?:artikel|beiträge|themen|nachrichten)(?: zum thema| aus [\p{L} ]{2,40})?"
             r"|weitere aktuelle (?:themen|artikel|nachrichten)(?: [\p{L} ]{2,40})?"
             r"|kommentierte artikel|meist-?diskutiert|(?:notas|noticias) relacionadas|mehr themen"
-            r")\s*(?::|\.{3}|…)?"
+            # "Also on <site>": a rail of the network's other titles.
+            r"|(?:also on|auch (?:auf|bei)|aussi sur|también en|anche su|também (?:em|no)"
+            r"|więcej na) (?:[\p{L}\p{N}&'-]+\.)*[\p{L}\p{N}&'-]+\.[a-z]{2,6}"
+            r")\s*(?::|\.{3}|…)?(?:\s*\|)?"
         ),
         "the heading of a teaser rail",
     ),
@@ -164,6 +168,15 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|your subscription (?:has been|is) confirmed.*"
             r"|you(?:[’']re| are) (?:now )?subscribed.*"
             r"|(?:zum )?newsletter (?:anmelden|bestellen)|subscribe now\b.{0,100}"
+            r"|zapraszamy (?:też |także |również )?do (?:subskrypcji|prenumeraty)\b.{0,140}"
+            # A subscription pitch closing on its terms: "... Cancel anytime."
+            r"|(?:.{1,140}[.!?]\s+)?(?:cancel (?:any ?time|at any time)|jederzeit kündbar"
+            r"|cancela cuando quieras|cancela en cualquier momento|sans engagement"
+            r"|résiliable à tout moment|anuluj w dowolnym momencie)[.!]?"
+            # "Just click here and register for the digital edition!"
+            r"|.{0,80}\b(?:(?:einfach )?hier klicken|click here|cliquez ici|haga clic aquí"
+            r"|haz clic aquí|kliknij tutaj)\b.{0,40}\b(?:registrieren|anmelden|register|sign up"
+            r"|subscribe|abonnieren|inscri\p{L}*|suscr\p{L}*|zarejestruj\p{L}*)\b.{0,60}"
         ),
         "a newsletter or subscription box",
         max_chars=160,
@@ -193,6 +206,29 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|(?:leggi|vedi) anche(?: su)?\s*:?(?:\s.{0,120})?"
             r"|leia (?:também|mais)\s*:?(?:\s.{0,120})?"
             r"|dowiedz się więcej\s*:?(?:\s.{0,120})?"
+            # Links to the next page or part: "... weiter zu 'Der Hafen'", "Continue to
+            # part 2". Prose says "continue to stir": an ellipsis or a part must show.
+            r"|(?:\.{3}|…|»|›|>)\s*(?:weiter(?: zu[mr]?)?|continue(?: to)?|continuer(?: vers)?"
+            r"|continuar(?: a| en)?|przejdź do|dalej)\b.{0,100}"
+            r"|(?:weiter zu[mr]?|continue to|continuer vers|continuar (?:a|en)|przejdź do)"
+            r" (?:(?:the )?next )?(?:teil|part|seite|page|partie|página|parte|część|strony|kapitel"
+            r"|chapter|chapitre|capítulo|rozdział)\b.{0,100}"
+            r"|(?:next page|nächste seite|page suivante|página siguiente|następna strona)\b.{0,100}"
+            # "More information at www.example.org", "Further information on X:".
+            r"|(?:weitere|mehr) (?:infos?|informationen)(?: (?:gibt es )?(?:unter|auf|bei))?"
+            r" (?:https?://|www\.)\S+"
+            r"|(?:more|further) (?:info|information|details)(?: (?:at|on))? (?:https?://|www\.)\S+"
+            r"|(?:plus d'infos?|plus d'informations)(?: sur)? (?:https?://|www\.)\S+"
+            r"|(?:más información|más info)(?: en)? (?:https?://|www\.)\S+"
+            r"|(?:weitere|mehr) (?:infos?|informationen) (?:zu[mr]?|über|rund um) .{1,80}:"
+            r"|(?:more|further) (?:information|resources) (?:on|about) .{1,80}:"
+            # "More on this soon on our website."
+            r"|(?:weitere|mehr) (?:infos?|informationen)\b.{0,60}\b(?:auf|unter) (?:der|unserer"
+            r"|unsere[rn]?) (?:website|webseite|homepage|internetseite)\b.{0,60}"
+            r"|(?:more|further) (?:info|information|details)\b.{0,60}\b(?:on|at) (?:our|the)"
+            r" (?:website|web site|homepage)\b.{0,60}"
+            # A sentence that only points to a link: "All about the bridge can be found here."
+            r"|.{1,100}\b(?:findest du|finden sie|findet ihr) (?:hier|unter diesem link)\W{0,3}"
         ),
         "a 'read more' link",
         max_chars=140,
@@ -205,6 +241,23 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|.{0,120}all rights reserved\.?.{0,120}"
             r"|alle rechte vorbehalten.{0,80}|tous droits réservés.{0,80}"
             r"|todos los derechos reservados.{0,80}"
+            # Reuse notices: "Reproduction only with written permission".
+            r"|(?:jede )?(?:vervielfältigung|weiterverbreitung|nachdruck)(?: \p{L}+){0,3} nur mit"
+            r" (?:\p{L}+ )?(?:genehmigung|zustimmung|erlaubnis)\b.{0,80}"
+            r"|(?:any )?(?:reproduction|republication|redistribution)\b.{0,60}\bwithout (?:the )?"
+            r"(?:prior |express )?(?:written )?(?:permission|consent)\b.{0,80}"
+            r"|(?:any )?(?:reproduction|republication|redistribution)(?: \p{L}+){0,4}"
+            r" (?:is )?(?:strictly )?(?:prohibited|forbidden|not permitted)\W{0,2}"
+            r"|(?:toute )?reproduction (?:\p{L}+ ){0,3}interdite\b.{0,80}"
+            r"|(?:queda )?prohibida (?:la|su) reproducción\b.{0,80}"
+            # Licence notices of the site's content: "Unless otherwise noted, the
+            # content of this site is licensed under CC BY".
+            r"|(?:unless otherwise (?:noted|stated|indicated|specified)"
+            r"|except where otherwise noted"
+            r"|sofern nicht anders (?:ausgewiesen|angegeben|vermerkt|gekennzeichnet)"
+            r"|soweit nicht anders (?:angegeben|vermerkt)|sauf mention contraire"
+            r"|salvo (?:que se indique lo contrario|indicación contraria|otra indicación))"
+            r".{0,160}\b(?:licen[cs]\p{L}*|lizen\p{L}*|cc[- ]by\b|creative commons)\b.{0,80}"
         ),
         "a copyright line",
         max_chars=260,
@@ -213,13 +266,20 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
     ChromeRule(
         "comments",
         _line(
-            r"\d*\s*comments?|leave a (?:comment|reply)|join the (?:conversation|discussion)"
+            r"(?:\d*\s*comments?|leave a (?:comment|reply)|join the (?:conversation|discussion)"
             r"|(?:no|view|show|see all|keine|alle) (?:comments|kommentare)"
             r"|\d*\s*kommentare?|commentaires?|comentarios?|reply|antworten|répondre|responder"
             r"|(?:you must be|du musst|sie müssen) (?:logged in|eingeloggt|angemeldet).{0,120}"
             r"|(?:tell us|let us know) what you think\W*|what do you think\?|have your say\W*"
             r"|(?:schreiben|hinterlassen) sie (?:einen|ihren) kommentar\W*|donnez votre avis\W*"
             r"|(?:deja|escribe) (?:un|tu) comentario\W*"
+            # Moderation notes: "Comments are reviewed before they appear."
+            r"|(?:all )?comments (?:are|will be) (?:moderated|reviewed)\b.{0,80}"
+            r"|kommentare (?:werden|erscheinen) erst nach .{0,40}(?:freigabe|prüfung)\b.{0,40}"
+            r"|les commentaires sont (?:modérés|soumis à modération)\b.{0,80}"
+            r"|los comentarios (?:son|serán|están) (?:moderados|revisados)\b.{0,80}"
+            # A heading may carry its note in brackets: "No comments (moderated)".
+            r")(?:\s*\([^()]{1,120}\))?"
         ),
         "a comments heading or prompt",
         max_chars=160,
@@ -231,16 +291,31 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"(?:titelbild|bild|foto|fotos|photo|photos|image|images|picture|crédits? photos?"
             r"|credits?|crédit|fuente|foto de portada|zdjęcie)\s*:\s*.{1,80}"
             r"|(?:beitragsbild|titelbild|featured image|header image)(?:\s*:\s*.{1,80})?"
+            # Numbered figure captions: "Figure 3: The bridge in 1910."
+            r"|(?:abbildung|abb\.|figure|fig\.|figura|rysunek|rys\.|grafik|grafika)"
+            r"\s*\d{1,3}[a-z]?\s*:\s*.{1,200}"
+            # A caption that ends with its picture credit: "The pier at dusk. © Agency / Name".
+            r"|.{1,160}\s(?:[|/]\s*)?©\s*(?-i:\p{Lu})[\p{L}\p{N} .&/_-]{1,60}"
         ),
-        "a picture credit",
-        max_chars=100,
+        "a picture credit or caption",
+        max_chars=230,
     ),
     # Gallery position counters ("1 of 57", "3 / 12").
     ChromeRule(
         "gallery-counter",
-        _line(r"(?:image|photo|slide|bild|foto)?\s*\d{1,3}\s*(?:of|von|de|sur|/)\s*\d{1,3}"),
-        "a gallery position counter",
-        max_chars=30,
+        _line(
+            r"(?:image|photo|slide|bild|foto)?\s*\d{1,3}\s*(?:of|von|de|sur|/)\s*\d{1,3}"
+            # A result list's counter: "Showing 1-10 of 19 results".
+            r"|(?:showing|displaying|viewing) (?:results? )?\d+\s*(?:-|–|to)\s*\d+ of \d+"
+            r"(?: \p{L}+){0,2}\W{0,2}"
+            r"|es werden (?:die )?(?:\p{L}+ )?\d+ bis \d+ (?:von|aus) (?:insgesamt )?\d+"
+            r"(?: \p{L}+)? angezeigt\W{0,2}"
+            r"|(?:affichage|résultats?) (?:de )?\d+\s*(?:-|–|à)\s*\d+ (?:sur|de) \d+"
+            r"(?: \p{L}+){0,2}"
+            r"|mostrando (?:resultados? )?\d+\s*(?:-|–|a)\s*\d+ de \d+(?: \p{L}+){0,2}"
+        ),
+        "a gallery or result list position counter",
+        max_chars=80,
     ),
     # Wire and newsroom credit lines under the text: who reported, wrote or
     # edited. They name staff, not the story.
@@ -264,10 +339,34 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"(?:follow|like|subscribe to) (?:us|[\p{L}\p{N}.'’ ]{2,60}) on "
             r"(?:(?:and |& |or )?(?:on )?" + _NETWORK + r"(?: \(?@\w+\)?)?(?:\s*,\s*|\s+)?)+"
             r"(?:(?:at|:)?\s*@?\S+)?[.!:]?"
+            # ...often followed by how to write in: "Send us a message at ...".
+            r"(?:\s+(?:send|e-?mail|write|message|contact|text) us\b.{1,160})?"
+            r"|(?:síguenos|sígannos|folgen sie uns|folge uns|folgt uns|suivez-nous|obserwuj nas"
+            r"|seguici|siga-nos|sigam-nos) (?:en|auf|bei|sur|na|su|no|nas?)\b.{0,60}\b(?:"
+            + _NETWORK
+            + r"|redes sociales|sozialen (?:netzwerken|medien)|réseaux sociaux|social media"
+            r"|mediach społecznościowych|social)\b.{0,80}"
+            # "Write to us at desk@example.com or follow us on ...".
+            r"|(?:puede escribirnos|puedes escribirnos|escríbenos|schreiben sie uns|schreib uns"
+            r"|écrivez-nous|napisz do nas|write to us|scrivici) .{0,20}\S+@\S+.{0,160}"
+            # Invitations to the site's messenger channel: "Join our Telegram channel".
+            r"|.{0,100}\b(?:join our|únete a nuestro|únete|súmate a nuestro|tritt unserem"
+            r"|abonniere unseren|rejoignez notre|dołącz do naszego|unisciti al nostro)\b.{0,60}"
+            r"\b(?:telegram|whatsapp|signal|discord)\b.{0,120}"
+            r"|.{0,100}\b(?:(?:telegram|whatsapp)[- ]?(?:channel|kanal|group|gruppe)"
+            r"|(?:canal|grupo|chaîne|groupe|kanał|grupa) (?:de |en |sur |na )?"
+            r"(?:telegram|whatsapp))"
+            r"\b.{0,20}\b(?:join|únete|tritt|rejoignez|dołącz)\b.{0,120}"
             r"|.{0,80}\bdownload (?:the|our) .{1,40} apps? (?:for|on) .{1,40}"
             r"|(?:e-?mail|contact|reach) .{1,60}? (?:at|on) \S+@\S+.{0,160}"
             r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://)?(?:www\.)?twitter\.com/\w+"
             r"|click here to (?:get|download) the .{1,40} app"
+            # Press contact headings of releases, with the person's name at most.
+            r"|(?:ihr(?:e)? )?(?:ansprechpartner(?:\*?in|innen)?|pressekontakt|medienkontakt"
+            r"|pressesprecher(?:\*?in)?|(?:media|press) contacts?|contact (?:presse|médias)"
+            r"|contacto (?:de prensa|para medios)|kontakt dla mediów)"
+            r"(?: (?:zum thema|für (?:die )?(?:presse|medien)))?\s*:?"
+            r"(?:\s+(?-i:\p{Lu})[\p{L}.'’-]+(?: (?-i:\p{Lu})[\p{L}.'’-]+){0,3})?"
         ),
         "a call to follow the site or write to the author",
         max_chars=220,
@@ -288,8 +387,13 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
     ChromeRule(
         "category-label",
         _line(
+            # A stamp may come first: "Date: 04/21/2021 Category: Notices".
+            r"(?:(?:\p{L}+ )?(?:date|datum|fecha)\s*:\s*[\d/.-]{6,10}\s+)?"
             r"(?:kategorie|kategorien|category|categories|rubrik|filed under|catégorie"
             r"|categoría|categoria)(?:\s*:\s*.{1,60})?"
+            # A tag list's heading left without its tags, which are links.
+            r"|(?:tags|topics|schlagwörter|schlagworte|temas|etiquetas|mots[- ]clés|tagi|tematy"
+            r"|argomenti|tópicos)\s*:?"
         ),
         "a category label",
     ),
@@ -314,6 +418,22 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"(?:sie sind|you are|you're|du bist) (?:aktuell |currently |derzeit )?(?:nicht|not)"
             r" (?:eingeloggt|angemeldet|logged in|signed in).{0,60}"
             r"|.{0,100}\b(?:müssen sie|musst du) (?:eingeloggt|angemeldet) sein\.?"
+            # "Log in to comment", "Already a subscriber? Sign in".
+            r"|(?:please )?(?:log ?in|sign ?in|register)(?: or (?:register|sign up|log ?in))?"
+            r" to (?:comment|reply|continue|read|post|vote|see|view|access)\b.{0,60}"
+            r"|(?:already (?:a )?(?:subscriber|member|registered)|have an account)\??"
+            r"(?:\s*(?:log ?in|sign ?in)(?: here)?[.!]?)?"
+            r"|(?:bitte )?(?:melden sie sich|melde dich|loggen sie sich|logge dich) (?:hier )?"
+            r"(?:an|ein),? um\b.{1,80}"
+            r"|(?:bereits|schon) (?:abonnent(?:in)?|registriert|mitglied|kunde)\??"
+            r"(?:\s*(?:hier )?(?:anmelden|einloggen)[.!]?)?"
+            r"|(?:connectez-vous|identifiez-vous|inscrivez-vous) pour (?:commenter|réagir|lire"
+            r"|continuer|accéder)\b.{0,60}"
+            r"|déjà (?:abonné|inscrit|membre)\s*\??(?:\s*(?:connectez-vous|se connecter)[.!]?)?"
+            r"|(?:inicia sesión|inicie sesión|regístrate|regístrese) para"
+            r" (?:comentar|leer|continuar|acceder|ver)\b.{0,60}"
+            r"|¿?ya (?:eres|es) (?:suscriptor|miembro|usuario)\??(?:\s*inicia sesión[.!]?)?"
+            r"|zaloguj się,? (?:aby|by) (?:skomentować|komentować|czytać|przeczytać)\b.{0,60}"
         ),
         "a login prompt",
         max_chars=120,
@@ -329,7 +449,8 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|sponsored content)\b.{0,200}"
             r"|\*?werbung\W{0,3}dieser (?:beitrag|artikel) enthält werbung.{0,200}"
             r"|.{0,120}\benthält (?:affiliate-links|werbelinks|werbung für)\b.{0,200}"
-            r"|bei den (?:verlinkungen|links) handelt es sich um.{0,200}"
+            # A price box's footer: "Last updated on ... / The links are affiliate links".
+            r"|.{0,80}\bbei den (?:verlinkungen|links) handelt es sich um.{0,200}"
         ),
         "an affiliate or advertising disclosure",
         max_chars=420,
@@ -379,6 +500,111 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
         ),
         "a cookie or consent notice",
         max_chars=300,
+    ),
+    # Page navigation set in the text: a breadcrumb trail and jump links.
+    ChromeRule(
+        "page-nav",
+        _line(
+            r"(?:you are here|sie sind hier|du bist hier|vous êtes ici|usted está aquí|estás aquí"
+            r"|jesteś tutaj|sei qui|você está aqui)\s*:.{0,160}"
+            r"|(?:[↑▲^]\s*)?(?:back to top|to top|top of page|return to top|nach oben"
+            r"|zum seitenanfang|seitenanfang|retour en haut(?: de (?:la )?page)?|haut de page"
+            r"|volver arriba|ir arriba|subir|do góry|torna su|voltar ao topo)(?:\s*[↑▲^])?"
+        ),
+        "a breadcrumb trail or jump link",
+        max_chars=180,
+    ),
+    # Donation and membership appeals of reader-funded sites.
+    ChromeRule(
+        "support-appeal",
+        _line(
+            r"(?:\|\s*)?(?:we need your help|support (?:us|our (?:work|journalism)"
+            r"|independent journalism)"
+            r"|unterstützen sie (?:uns|unsere arbeit)|unterstütze (?:uns|unsere arbeit)"
+            r"|soutenez(?:-nous| notre (?:travail|journalisme))|apóyanos"
+            r"|apoya (?:nuestro|el) periodismo"
+            r"|wesprzyj nas|sostienici|become a (?:member|supporter|patron)"
+            r"|werden sie (?:mitglied|unterstützer\p{L}*)|werde (?:mitglied|unterstützer\p{L}*)"
+            r"|devenez (?:membre|abonné)|hazte (?:miembro|socio|suscriptor|mecenas)"
+            r"|zostań (?:patronem|członkiem))"
+            # The appeal alone, or with its pitch: "Become a member and read ad-free".
+            r"(?:\W{0,3}|\W{0,3}\s*(?:today|now|jetzt|heute|ahora|hoy|maintenant|dziś)\b.{0,200}"
+            r"|\W{0,3}\s*(?:and|und|y|et|i|e)\s+(?:get|enjoy|support|read|unlock|help|genießen"
+            r"|lesen|unterstützen|sichern|erhalten|disfruta|apoya|accede|profitez|soutenez|lisez"
+            r"|ciesz|wspieraj)\b.{0,200}|\W{0,3}\s*(?:[.!:]\s*).{0,200}"
+            r"|\s+(?:with (?:a|an|your)|mit (?:einer|ihrer|deiner)|con (?:una?|tu|su)"
+            r"|avec (?:une?|votre)) .{0,200}"
+            # ...or a donation box's text up to its button: "... Donate".
+            r"|\s.{0,200}\b(?:donate(?: now| today)?|jetzt spenden|spenden|faire un don"
+            r"|donar|dona ahora|wpłać|przekaż darowiznę)\W{0,3})"
+            # "Support Harbor Notes with as little as 2 euros!"
+            r"|(?:support|unterstütze|unterstützen sie|soutenez|apoya|wesprzyj) (?:\p{L}+ ){1,3}"
+            r"(?:(?:bereits |schon )?(?:mit|with|avec|con|już) )(?:as little as |nur |seulement )?"
+            r"[€$£]?\s?\d+(?:[.,]\d+)?.{0,40}"
+            # The appeal set inside a note: "... Support us with a donation."
+            r"|.{0,200}\b(?:support us|wesprzyj nas|unterstützen sie uns|unterstütze uns"
+            r"|soutenez-nous|apóyanos)\b.{0,20}\b(?:with a (?:donation|gift)|darowizn\p{L}*"
+            r"|mit einer spende|en faisant un don|con una donación|donat\p{L}*)\b.{0,120}"
+        ),
+        "a donation or membership appeal",
+        max_chars=320,
+    ),
+    # Bookmark buttons: "Save for later", "Add to favourites".
+    ChromeRule(
+        "bookmark",
+        _line(
+            r"(?:add to|zu den) (?:favorites|favourites|favoriten)(?: hinzufügen)?"
+            r"|(?:zu )?favoriten hinzufügen"
+            r"|(?:(?:artikel|beitrag|rezept|tipp) )?(?:merken|favorisieren)"
+            r"|save (?:this )?(?:article|story|for later)|bookmark(?: this)?(?: (?:article|page))?"
+            r"|ajouter (?:aux|à mes) favoris|(?:añadir|agregar) a (?:mis )?favoritos"
+            r"|guardar (?:artículo|para después|para más tarde)|dodaj do ulubionych"
+        ),
+        "a bookmark button",
+        max_chars=40,
+    ),
+    # Post meta strips cut into bar-separated fields: a date, categories, a
+    # comment link, or a headline strip ending in its date.
+    ChromeRule(
+        "meta-strip",
+        _line(
+            r"(?:[^|]{1,60}\s\|\s){0,3}(?:categor(?:y|ies)|kategorien?|catégories?|categorías?"
+            r"|filed under|posted in|tags)\s*:\s*[^|]{1,80}(?:\s\|\s[^|]{1,40}){1,3}"
+            r"|(?:[^|]{1,60}\s\|\s){1,3}(?:categor(?:y|ies)|kategorien?|catégories?|categorías?"
+            r"|filed under|posted in|tags)\s*:\s*[^|]{1,80}"
+            r"|[^|]{3,140}(?:\s\|\s[^|]{1,40}){1,4}\s\|\s(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+            r"|\d{4}-\d{2}-\d{2})"
+        ),
+        "a strip of post metadata",
+        max_chars=260,
+    ),
+    # File download links with their type and size: "Annual report (PDF, 2.3 MB)".
+    ChromeRule(
+        "download-link",
+        _line(
+            # The type may be glued to the link text: "Notice of 4 May 2021PDF | 38 KB".
+            r".{1,160}(?:\b|(?<=\d))(?:pdf|docx?|xlsx?|pptx?|odt|zip|epub|mp3)\s*[|,(/–-]?\s*"
+            r"\d+(?:[.,]\d+)?"
+            r"\s*(?:[kmg]i?b|kbytes?|mbytes?)\b.{0,80}"
+        ),
+        "a file download link",
+        max_chars=260,
+    ),
+    # Disclaimers under guides and price tables.
+    ChromeRule(
+        "disclaimer",
+        _line(
+            r"(?:alle )?angaben ohne gewähr\W{0,3}|all information (?:is )?without guarantee\W{0,3}"
+            r"|(?:toutes les )?informations (?:données )?sans garantie\W{0,3}"
+            r"|(?:toda la )?información sin garantía\W{0,3}"
+            # Medical review notes: "This article was reviewed by doctors."
+            r"|(?:medically reviewed|fact[- ]checked) by (?-i:\p{Lu}).{1,80}"
+            r"|(?:dieser|der) (?:text|artikel|beitrag|inhalt)\b.{0,160}\b(?:von|durch)"
+            r" (?:medizinern|ärzten|ärztinnen|fachärzten|medizinischen experten)\b.{0,20}"
+            r"(?:geprüft|überprüft)\.?"
+        ),
+        "a disclaimer",
+        max_chars=260,
     ),
 )
 
