@@ -82,6 +82,18 @@ def test_continue_split_body_adds_prose_of_same_class_siblings_in_order() -> Non
     assert sources.continue_split_body(PARAS[:4]) == PARAS
 
 
+def test_continue_split_body_reaches_chunks_in_their_own_grid_rows() -> None:
+    # Each chunk sits in a column inside a row inside a grid: the siblings are
+    # found four levels up.
+    row = '<div class="row"><div class="grid"><div class="col"><div class="body-part">{}</div>'
+    row += "</div></div></div>"
+    first = "".join(f"<p>{p}</p>" for p in PARAS[:4])
+    second = "".join(f"<p>{p}</p>" for p in PARAS[4:])
+    html = article(row.format(first) + '<div class="row">Advertisement</div>' + row.format(second))
+    sources = LineSources(Page.from_input(html).root)
+    assert sources.continue_split_body(PARAS[:4]) == PARAS
+
+
 def test_continue_split_body_skips_link_lists_and_short_lines() -> None:
     teaser = (
         '<div class="grid"><div class="body-chunk">'

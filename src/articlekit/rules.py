@@ -1122,7 +1122,7 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
 #: tag and class (a chunk per ad slot); extractors often keep only the first.
 #: Prose paragraphs of same-class containers are added back when they sit within
 #: this many levels above the container that holds most extracted paragraphs...
-CONTINUATION_MAX_LEVELS = 3
+CONTINUATION_MAX_LEVELS = 4
 #: ...and when less than this share of a paragraph's text is link text.
 CONTINUATION_MAX_LINK_SHARE = 0.3
 

@@ -242,6 +242,8 @@ class ChromeExtractor:
         if rule.field in ("updated", "published"):
             return parse_stamp(value, anchor=so_far.get("published"))
         if rule.field == "tags":
+            if is_prose(line):
+                return None  # "Tags are sewn into every shirt, …": a sentence, not a list
             # The body to validate tag segments against is everything but this line.
             return tuple(split_tag_run(value, full_text.replace(line, " "))) or None
         if rule.field == "authors":
