@@ -23,6 +23,7 @@ from articlekit.extractors import (
     OpenGraphExtractor,
     TagsExtractor,
 )
+from articlekit.extractors.chrome import _rule_view
 from articlekit.pipeline import Draft, Finding
 from articlekit.rules import CHROME_LINES, END_MARKERS, SafetyValve
 
@@ -818,125 +819,125 @@ CHROME_EXAMPLES: dict[str, str] = {
 }
 
 
-@pytest.mark.parametrize(
-    ("rule_id", "line"),
-    [
-        ("reporting-credit", "(Reporting by Jane Doe in Paris; writing by John Smith)"),
-        ("reporting-credit", "Maria Lopez contributed to this report."),
-        ("reporting-credit", "SOURCE: News agencies"),
-        ("follow-us", "Email Jane Doe at jane.doe@example.com or follow her @janedoe."),
-        ("follow-us", "jane.doe@example.com"),
-        ("reading-time", "5 min read"),
-        ("rail-heading", "Most read in World News"),
-        ("rail-heading", "Popular on The Daily Planet"),
-        ("read-more", "[Related: The council's first vote on the bridge]"),
-        ("read-more", "- Also: See our full coverage of the election"),
-        ("newsletter", "Sign up for our Email Newsletters here."),
-        ("newsletter", "Zum Newsletter anmelden"),
-        ("comments", "Keine Kommentare"),
-        ("rail-heading", "Weitere Artikel zum Thema"),
-        ("read-more", "Zum Weiterlesen: Die Brücke über den Fluss"),
-        ("ad-label", "ANZEIGE - Heute mal ausgehen?"),
-        (
-            "follow-us",
-            "Follow the Planet on Twitter and Instagram @planet and on Facebook @dailyplanet",
-        ),
-        ("follow-us", "For breaking news download the Planet apps for iOS and Android."),
-        ("disclosure", "This post contains affiliate links; we earn a commission on purchases."),
-        ("credit", "Beitragsbild"),
-        ("copyright", "Copyright: Jane Doe"),
-        ("login-prompt", "Um den Tipp kommentieren zu können, müssen Sie eingeloggt sein."),
-        ("consent", "Click here to load content from a video platform."),
-        ("rail-heading", "Mehr Themen:"),
-        ("rail-heading", "You may also like..."),
-        ("newsletter", "Harbor Weekly Newsletter"),
-        ("newsletter", "Keep an eye on your inbox for the next edition."),
-        ("newsletter", "Want more? Sign up for Harbor Notes to get the free weekly newsletter."),
-        ("comments", "Tell us what you think!"),
-        ("form-message", "There was an error processing your request."),
-        ("reprints", "This copy is for your personal, non-commercial use only. Order copies here."),
-        ("reprints", "Print Article"),
-        ("rail-heading", "| Related articles |"),
-        ("rail-heading", "Also on harbor-notes.net"),
-        ("comments", "No comments (comments appear after moderation)"),
-        ("comments", "Kommentare erscheinen erst nach Prüfung durch die Redaktion."),
-        ("comments", "Los comentarios son moderados antes de publicarse."),
-        ("copyright", "Nachdruck nur mit schriftlicher Genehmigung des Verlags."),
-        ("copyright", "Reproduction without written permission is prohibited."),
-        ("copyright", "Toute reproduction interdite sans autorisation."),
-        (
-            "copyright",
-            "Unless otherwise noted, text on this blog is licensed under Creative Commons BY-SA.",
-        ),
-        ("credit", "Figure 2: Water levels at the harbor in 1910."),
-        ("credit", "Abb. 3: Der Hafen im Winter"),
-        ("credit", "The old pier at dusk. © Harbor Agency / Jane Doe"),
-        ("follow-us", "Síguenos en Instagram y Facebook."),
-        ("follow-us", "Suivez-nous sur les réseaux sociaux !"),
-        ("follow-us", "Folgen Sie uns auf Instagram"),
-        (
-            "follow-us",
-            "Follow the Planet on Twitter @planet. Send us your tips at tips@example.com.",
-        ),
-        ("follow-us", "Escríbenos a redaccion@example.com con tus preguntas."),
-        ("follow-us", "Join our WhatsApp channel for the morning briefing."),
-        ("follow-us", "¿Ya conoces nuestro canal de Telegram? Únete con un clic."),
-        ("follow-us", "Pressekontakt: Jane Doe"),
-        ("follow-us", "Media contact"),
-        ("read-more", "... weiter zu Teil 2: Die Brücke"),
-        ("read-more", "Continue to part 3"),
-        ("read-more", "More information at www.example.org"),
-        ("read-more", "Weitere Infos unter www.example.org."),
-        ("read-more", "Weitere Informationen zum Brückenbau:"),
-        ("read-more", "Alle Fotos vom Hafenfest findest du hier."),
-        ("read-more", "Weitere Informationen dazu gibt es bald auf unserer Website."),
-        ("read-more", "More details are available on our website."),
-        ("newsletter", "Jederzeit kündbar."),
-        ("newsletter", "Read the harbor news every morning. Cancel anytime."),
-        ("newsletter", "Click here to register for the free digital edition!"),
-        ("newsletter", "Zapraszamy do subskrypcji naszego tygodnika."),
-        (
-            "disclosure",
-            "Letzte Aktualisierung am 3.03.2021 / Bei den Links handelt es sich um Affiliate-Links",
-        ),
-        ("gallery-counter", "Showing 1-20 of 45 results"),
-        ("gallery-counter", "Es werden die Artikel 1 bis 10 von insgesamt 30 angezeigt"),
-        ("gallery-counter", "Mostrando 1-12 de 40 productos"),
-        ("category-label", "Tags:"),
-        ("category-label", "Temas"),
-        ("category-label", "Date: 03/15/2021 Category: Notices"),
-        ("support-appeal", "Werden Sie Mitglied und lesen Sie alle Beiträge."),
-        ("support-appeal", "Support Harbor Notes with as little as $3!"),
-        ("support-appeal", "Hazte socio y disfruta de ventajas exclusivas"),
-        (
-            "support-appeal",
-            "Our newsroom is free to read for everyone. Support us with a donation today.",
-        ),
-        ("bookmark", "Zu den Favoriten hinzufügen"),
-        ("bookmark", "Artikel merken"),
-        ("meta-strip", "The bridge reopens | Local news | Planet | 12.03.2021"),
-        ("download-link", "Antragsformular herunterladen PDF | 120 KB"),
-        ("disclaimer", "(All information without guarantee)"),
-        ("page-nav", "Sie sind hier: Startseite / Verkehr / Brücken"),
-        ("page-nav", "Back to top ↑"),
-        ("page-nav", "Nach oben"),
-        ("page-nav", "Retour en haut de la page"),
-        ("page-nav", "Volver arriba"),
-        ("login-prompt", "Log in to comment"),
-        ("login-prompt", "Already a subscriber? Log in"),
-        ("login-prompt", "Bitte melden Sie sich an, um diesen Artikel zu kommentieren."),
-        ("login-prompt", "Bereits Abonnent? Hier anmelden"),
-        ("login-prompt", "Connectez-vous pour commenter cet article"),
-        ("login-prompt", "Inicia sesión para leer la noticia completa"),
-        ("support-appeal", "| We need your help Keep the harbor news free for everyone Donate |"),
-        ("download-link", "Bekanntmachung vom 4. Mai 2021PDF | 40 KB | nicht barrierefrei"),
-        ("disclaimer", "Medically reviewed by Jane Doe, MD"),
-        (
-            "disclaimer",
-            "Dieser Beitrag gibt den Stand der Forschung wieder und wurde von Ärzten geprüft.",
-        ),
-    ],
-)
+CHROME_VARIANTS: list[tuple[str, str]] = [
+    ("reporting-credit", "(Reporting by Jane Doe in Paris; writing by John Smith)"),
+    ("reporting-credit", "Maria Lopez contributed to this report."),
+    ("reporting-credit", "SOURCE: News agencies"),
+    ("follow-us", "Email Jane Doe at jane.doe@example.com or follow her @janedoe."),
+    ("follow-us", "jane.doe@example.com"),
+    ("reading-time", "5 min read"),
+    ("rail-heading", "Most read in World News"),
+    ("rail-heading", "Popular on The Daily Planet"),
+    ("read-more", "[Related: The council's first vote on the bridge]"),
+    ("read-more", "- Also: See our full coverage of the election"),
+    ("newsletter", "Sign up for our Email Newsletters here."),
+    ("newsletter", "Zum Newsletter anmelden"),
+    ("comments", "Keine Kommentare"),
+    ("rail-heading", "Weitere Artikel zum Thema"),
+    ("read-more", "Zum Weiterlesen: Die Brücke über den Fluss"),
+    ("ad-label", "ANZEIGE - Heute mal ausgehen?"),
+    (
+        "follow-us",
+        "Follow the Planet on Twitter and Instagram @planet and on Facebook @dailyplanet",
+    ),
+    ("follow-us", "For breaking news download the Planet apps for iOS and Android."),
+    ("disclosure", "This post contains affiliate links; we earn a commission on purchases."),
+    ("credit", "Beitragsbild"),
+    ("copyright", "Copyright: Jane Doe"),
+    ("login-prompt", "Um den Tipp kommentieren zu können, müssen Sie eingeloggt sein."),
+    ("consent", "Click here to load content from a video platform."),
+    ("rail-heading", "Mehr Themen:"),
+    ("rail-heading", "You may also like..."),
+    ("newsletter", "Harbor Weekly Newsletter"),
+    ("newsletter", "Keep an eye on your inbox for the next edition."),
+    ("newsletter", "Want more? Sign up for Harbor Notes to get the free weekly newsletter."),
+    ("comments", "Tell us what you think!"),
+    ("form-message", "There was an error processing your request."),
+    ("reprints", "This copy is for your personal, non-commercial use only. Order copies here."),
+    ("reprints", "Print Article"),
+    ("rail-heading", "| Related articles |"),
+    ("rail-heading", "Also on harbor-notes.net"),
+    ("comments", "No comments (comments appear after moderation)"),
+    ("comments", "Kommentare erscheinen erst nach Prüfung durch die Redaktion."),
+    ("comments", "Los comentarios son moderados antes de publicarse."),
+    ("copyright", "Nachdruck nur mit schriftlicher Genehmigung des Verlags."),
+    ("copyright", "Reproduction without written permission is prohibited."),
+    ("copyright", "Toute reproduction interdite sans autorisation."),
+    (
+        "copyright",
+        "Unless otherwise noted, text on this blog is licensed under Creative Commons BY-SA.",
+    ),
+    ("credit", "Figure 2: Water levels at the harbor in 1910."),
+    ("credit", "Abb. 3: Der Hafen im Winter"),
+    ("credit", "The old pier at dusk. © Harbor Agency / Jane Doe"),
+    ("follow-us", "Síguenos en Instagram y Facebook."),
+    ("follow-us", "Suivez-nous sur les réseaux sociaux !"),
+    ("follow-us", "Folgen Sie uns auf Instagram"),
+    (
+        "follow-us",
+        "Follow the Planet on Twitter @planet. Send us your tips at tips@example.com.",
+    ),
+    ("follow-us", "Escríbenos a redaccion@example.com con tus preguntas."),
+    ("follow-us", "Join our WhatsApp channel for the morning briefing."),
+    ("follow-us", "¿Ya conoces nuestro canal de Telegram? Únete con un clic."),
+    ("follow-us", "Pressekontakt: Jane Doe"),
+    ("follow-us", "Media contact"),
+    ("read-more", "... weiter zu Teil 2: Die Brücke"),
+    ("read-more", "Continue to part 3"),
+    ("read-more", "More information at www.example.org"),
+    ("read-more", "Weitere Infos unter www.example.org."),
+    ("read-more", "Weitere Informationen zum Brückenbau:"),
+    ("read-more", "Alle Fotos vom Hafenfest findest du hier."),
+    ("read-more", "Weitere Informationen dazu gibt es bald auf unserer Website."),
+    ("read-more", "More details are available on our website."),
+    ("newsletter", "Jederzeit kündbar."),
+    ("newsletter", "Read the harbor news every morning. Cancel anytime."),
+    ("newsletter", "Click here to register for the free digital edition!"),
+    ("newsletter", "Zapraszamy do subskrypcji naszego tygodnika."),
+    (
+        "disclosure",
+        "Letzte Aktualisierung am 3.03.2021 / Bei den Links handelt es sich um Affiliate-Links",
+    ),
+    ("gallery-counter", "Showing 1-20 of 45 results"),
+    ("gallery-counter", "Es werden die Artikel 1 bis 10 von insgesamt 30 angezeigt"),
+    ("gallery-counter", "Mostrando 1-12 de 40 productos"),
+    ("category-label", "Tags:"),
+    ("category-label", "Temas"),
+    ("category-label", "Date: 03/15/2021 Category: Notices"),
+    ("support-appeal", "Werden Sie Mitglied und lesen Sie alle Beiträge."),
+    ("support-appeal", "Support Harbor Notes with as little as $3!"),
+    ("support-appeal", "Hazte socio y disfruta de ventajas exclusivas"),
+    (
+        "support-appeal",
+        "Our newsroom is free to read for everyone. Support us with a donation today.",
+    ),
+    ("bookmark", "Zu den Favoriten hinzufügen"),
+    ("bookmark", "Artikel merken"),
+    ("meta-strip", "The bridge reopens | Local news | Planet | 12.03.2021"),
+    ("download-link", "Antragsformular herunterladen PDF | 120 KB"),
+    ("disclaimer", "(All information without guarantee)"),
+    ("page-nav", "Sie sind hier: Startseite / Verkehr / Brücken"),
+    ("page-nav", "Back to top ↑"),
+    ("page-nav", "Nach oben"),
+    ("page-nav", "Retour en haut de la page"),
+    ("page-nav", "Volver arriba"),
+    ("login-prompt", "Log in to comment"),
+    ("login-prompt", "Already a subscriber? Log in"),
+    ("login-prompt", "Bitte melden Sie sich an, um diesen Artikel zu kommentieren."),
+    ("login-prompt", "Bereits Abonnent? Hier anmelden"),
+    ("login-prompt", "Connectez-vous pour commenter cet article"),
+    ("login-prompt", "Inicia sesión para leer la noticia completa"),
+    ("support-appeal", "| We need your help Keep the harbor news free for everyone Donate |"),
+    ("download-link", "Bekanntmachung vom 4. Mai 2021PDF | 40 KB | nicht barrierefrei"),
+    ("disclaimer", "Medically reviewed by Jane Doe, MD"),
+    (
+        "disclaimer",
+        "Dieser Beitrag gibt den Stand der Forschung wieder und wurde von Ärzten geprüft.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "line"), CHROME_VARIANTS)
 def test_chrome_rule_variants(rule_id: str, line: str) -> None:
     finding = run_chrome([A, line, B])
     assert finding.values["paragraphs"] == (A, B)
@@ -961,6 +962,20 @@ def run_chrome(
     draft.merge("body", finding)
     page = Page.from_input("<html><body><p>unused</p></body></html>")
     return ChromeExtractor(options)(page, draft)
+
+
+def test_chrome_rule_needs_never_hide_a_line_the_rule_matches() -> None:
+    # ``needs`` is a shortcut: every line a rule's pattern accepts must pass it.
+    rules = {rule.id: rule for rule in CHROME_LINES}
+    lines = list(CHROME_EXAMPLES.items()) + CHROME_VARIANTS
+    checked = 0
+    for rule_id, line in lines:
+        rule = rules[rule_id]
+        view = _rule_view(line)
+        if rule.needs and rule.pattern.fullmatch(view):
+            assert any(part in view.lower() for part in rule.needs), (rule_id, line)
+            checked += 1
+    assert checked >= 10
 
 
 def test_every_chrome_rule_has_an_example() -> None:

@@ -52,6 +52,11 @@ class ChromeRule:
     group: Group = "safe"
     #: Lines longer than this are never matched: chrome is short, prose is long.
     max_chars: int = 80
+    #: Lower-case fragments of which a matching line holds at least one. Rules
+    #: that may match anywhere in a long line (".{0,200}\\bwe earn a
+    #: commission") cost a regex walk per position; this cheap substring test
+    #: skips them on the ordinary prose line. Empty: always tried.
+    needs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +185,28 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
         ),
         "a newsletter or subscription box",
         max_chars=160,
+        needs=(
+            "sign",
+            "subscri",
+            "regist",
+            "newsletter",
+            "inscri",
+            "suscr",
+            "thank",
+            "abonn",
+            "inbox",
+            "zapraszamy",
+            "cancel",
+            "kündbar",
+            "sans engagement",
+            "résiliable",
+            "anuluj",
+            "klick",
+            "click",
+            "cliq",
+            "clic",
+            "kliknij",
+        ),
     ),
     # "Read more" links to other articles.
     ChromeRule(
@@ -370,6 +397,46 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
         ),
         "a call to follow the site or write to the author",
         max_chars=220,
+        needs=(
+            "follow",
+            "like",
+            "subscribe",
+            "síg",
+            "folg",
+            "suivez",
+            "obserwuj",
+            "seguici",
+            "siga",
+            "sigam",
+            "escrib",
+            "schreib",
+            "écrivez",
+            "napisz",
+            "write to",
+            "scrivici",
+            "join",
+            "únete",
+            "súmate",
+            "tritt",
+            "abonniere",
+            "rejoignez",
+            "dołącz",
+            "unisciti",
+            "telegram",
+            "whatsapp",
+            "download",
+            "mail",
+            "contact",
+            "reach",
+            "@",
+            "twitter.com",
+            "click here",
+            "ansprechpartner",
+            "pressekontakt",
+            "medienkontakt",
+            "pressesprecher",
+            "kontakt",
+        ),
     ),
     # Reading-time labels at the top of posts.
     ChromeRule(
@@ -454,6 +521,18 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
         ),
         "an affiliate or advertising disclosure",
         max_chars=420,
+        needs=(
+            "disclosure",
+            "compensation",
+            "commission",
+            "affiliate",
+            "references to products",
+            "sponsored content",
+            "werbung",
+            "werbelinks",
+            "verlinkungen",
+            "links",
+        ),
     ),
     # Status messages of forms and widgets (a newsletter box's error text).
     ChromeRule(
@@ -548,6 +627,27 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
         ),
         "a donation or membership appeal",
         max_chars=320,
+        needs=(
+            "help",
+            "support",
+            "unterstütz",
+            "souten",
+            "apóy",
+            "apoya",
+            "wesprzyj",
+            "sostien",
+            "become a",
+            "werden sie",
+            "werde",
+            "devenez",
+            "hazte",
+            "zostań",
+            "donat",
+            "spend",
+            "don",
+            "wpłać",
+            "darowizn",
+        ),
     ),
     # Bookmark buttons: "Save for later", "Add to favourites".
     ChromeRule(
@@ -577,6 +677,7 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
         ),
         "a strip of post metadata",
         max_chars=260,
+        needs=("|",),
     ),
     # File download links with their type and size: "Annual report (PDF, 2.3 MB)".
     ChromeRule(
@@ -589,6 +690,7 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
         ),
         "a file download link",
         max_chars=260,
+        needs=("pdf", "doc", "xls", "ppt", "odt", "zip", "epub", "mp3"),
     ),
     # Disclaimers under guides and price tables.
     ChromeRule(

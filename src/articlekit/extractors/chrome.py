@@ -197,10 +197,12 @@ class ChromeExtractor:
         if len(paragraph) > _LONGEST_CHROME + _VIEW_SLACK:
             return None  # prose: longer than any chrome rule matches
         paragraph = _rule_view(paragraph)
+        lowered = paragraph.lower()
         for rule in CHROME_LINES:
             if (
                 len(paragraph) <= rule.max_chars
                 and (aggressive or rule.group == "safe")
+                and (not rule.needs or any(part in lowered for part in rule.needs))
                 and rule.pattern.fullmatch(paragraph)
             ):
                 return rule
