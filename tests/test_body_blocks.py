@@ -8,7 +8,7 @@ from articlekit import Page
 from articlekit.extractors import BodyExtractor
 from articlekit.extractors.blocks import LineSources, is_prose
 from articlekit.extractors.body import BodyOptions
-from articlekit.pipeline import Draft
+from articlekit.pipeline import Draft, Finding
 from articlekit.rules import BLOCK_RULES
 
 PARAS = [
@@ -253,3 +253,42 @@ def test_tooltips_that_are_text_or_a_single_link_stay(inline: str, expected: str
 def test_hover_cards_can_be_kept() -> None:
     lines, _ = body(with_sentence(HOVER_CARD), BodyOptions(drop_inline_popups=False))
     assert any("Ferry timetable" in line for line in lines)
+
+
+# --- a long lede in the header opens the body ---------------------------------------
+
+LEDE = (
+    "The council voted on Tuesday night to keep the harbor bridge closed until the autumn, "
+    "after inspectors found cracks in two of its main girders during a routine check."
+)
+
+
+def body_with_subtitle(
+    subtitle: str, inner: str, options: BodyOptions = BodyOptions()
+) -> list[str]:
+    draft = Draft()
+    headline = Finding()
+    headline.set("subtitle", subtitle, "h1+subtitle")
+    draft.merge("headline", headline)
+    finding = BodyExtractor(options)(Page.from_input(article(inner)), draft)
+    return list(finding.values["candidate_paragraphs"])
+
+
+def test_long_lede_missing_from_the_text_opens_the_body() -> None:
+    inner = "".join(f"<p>{p}</p>" for p in PARAS)
+    assert body_with_subtitle(LEDE, inner) == [LEDE, *PARAS]
+
+
+def test_short_dek_stays_a_subtitle_only() -> None:
+    inner = "".join(f"<p>{p}</p>" for p in PARAS)
+    assert body_with_subtitle("Cracks found in two girders", inner) == PARAS
+
+
+def test_lede_already_in_the_text_is_not_repeated() -> None:
+    inner = f"<p><b>{LEDE}</b></p>" + "".join(f"<p>{p}</p>" for p in PARAS)
+    assert body_with_subtitle(LEDE, inner) == [LEDE, *PARAS]
+
+
+def test_lede_can_be_left_out() -> None:
+    inner = "".join(f"<p>{p}</p>" for p in PARAS)
+    assert body_with_subtitle(LEDE, inner, BodyOptions(lede_min_chars=None)) == PARAS

@@ -6,6 +6,7 @@ import copy
 import itertools
 from dataclasses import dataclass
 
+import regex
 from lxml import etree, html
 
 from ..page import Page
@@ -17,6 +18,7 @@ from ..rules import (
     INLINE_POPUP_MAX_DEPTH,
     INLINE_POPUP_MIN_LINK_SHARE,
     INLINE_POPUP_VOCABULARY,
+    LEDE_MIN_CHARS,
     ContainerCheck,
 )
 from ..textdump import split_dump
@@ -24,6 +26,8 @@ from ._common import clean_text
 from .blocks import LineSources
 
 __all__ = ["BodyExtractor", "BodyOptions"]
+
+_WORD = regex.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +56,9 @@ class BodyOptions:
     continue_split_bodies: bool = True
     #: Remove hover cards set inside paragraphs (see INLINE_POPUP_VOCABULARY).
     drop_inline_popups: bool = True
+    #: A marked lede (the ``subtitle`` field) at least this long that the text
+    #: lacks opens the body; see LEDE_MIN_CHARS. None: never.
+    lede_min_chars: int | None = LEDE_MIN_CHARS
 
 
 class BodyExtractor:
@@ -87,8 +94,23 @@ class BodyExtractor:
                 source = "trafilatura:marked-container"
         if self.options.continue_split_bodies:
             paragraphs = sources.continue_split_body(paragraphs)
+        lede = self._missing_lede(so_far, paragraphs)
+        if lede is not None:
+            paragraphs = [lede, *paragraphs]
         finding.set("candidate_paragraphs", tuple(paragraphs), source)
         return finding
+
+    def _missing_lede(self, so_far: Draft, paragraphs: list[str]) -> str | None:
+        """The marked lede, when it is long enough to be the article's first
+        paragraph and the extractor left it out (it sits in the header)."""
+        lede = so_far.get("subtitle")
+        least = self.options.lede_min_chars
+        if not isinstance(lede, str) or least is None or len(lede) < least:
+            return None
+        words = _words(lede)
+        if words in _words(" ".join(paragraphs)):
+            return None
+        return lede
 
     def _drop_chrome(self, lines: list[str], sources: LineSources, finding: Finding) -> list[str]:
         if not self.options.block_rules:
@@ -178,6 +200,11 @@ def _drop(tree: html.HtmlElement, paths: list[str]) -> None:
     for matches in found:
         if matches:
             matches[0].drop_tree()  # keeps the tail: the sentence goes on
+
+
+def _words(text: str) -> str:
+    """Words only, case-folded: a lede matches its copy in the text whatever the markup."""
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def _lines(text: str) -> list[str]:
