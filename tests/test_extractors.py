@@ -527,6 +527,36 @@ def test_headline_subtitle_by_class(dek: str) -> None:
     assert article.provenance["subtitle"] == "headline:h1+subtitle"
 
 
+@pytest.mark.parametrize(
+    "not_a_dek",
+    [
+        '<div class="author-excerpt">Jane covers the harbor and hosts the weekly podcast.</div>',
+        '<div class="related-posts"><h2 class="subtitle">More from the harbor desk</h2></div>',
+        '<span class="eventbox__subheadline">Published on:</span>',
+        '<div class="subheadline">By Jane Doe</div>',
+        '<div class="subtitle">Credit: Jane Doe</div>',
+        '<p class="modal-subtitle">Your comment will be posted as usual.</p>',
+        '<div class="summary"><a href="/a">One story</a> <a href="/b">Another one</a></div>',
+    ],
+)
+def test_headline_subtitle_class_on_something_else_is_no_dek(not_a_dek: str) -> None:
+    article = parse(top=f"<header><h1>Amazon employees protest the sale</h1>{not_a_dek}</header>")
+    assert article.subtitle is None
+
+
+def test_headline_subtitle_leaves_out_style_text() -> None:
+    dek = '<div class="lede"><style>img.x { width: 100%; }</style>Workers wrote a letter.</div>'
+    article = parse(top=f"<header><h1>Amazon employees protest the sale</h1>{dek}</header>")
+    assert article.subtitle == "Workers wrote a letter."
+
+
+def test_headline_subtitle_in_a_post_tagged_with_a_vocabulary_word() -> None:
+    # WordPress puts the post's tags in its classes: "tag-ratings" is a topic.
+    dek = '<p class="excerpt">Workers wrote a letter to Jeff Bezos.</p>'
+    top = f'<div class="post tag-ratings"><div><h1>Amazon employees protest</h1>{dek}</div></div>'
+    assert parse(top=top).subtitle == "Workers wrote a letter to Jeff Bezos."
+
+
 def test_headline_no_subtitle_without_class() -> None:
     article = parse(top="<h1>Amazon employees protest the sale</h1><p>Just a paragraph here.</p>")
     assert article.subtitle is None
@@ -820,6 +850,9 @@ CHROME_EXAMPLES: dict[str, str] = {
 
 
 CHROME_VARIANTS: list[tuple[str, str]] = [
+    ("credit", "Getty Images / Jane Doe"),
+    ("credit", "Jane Doe/picture alliance"),
+    ("disclosure", "All products on this page were independently selected by our editors."),
     ("reporting-credit", "(Reporting by Jane Doe in Paris; writing by John Smith)"),
     ("reporting-credit", "Maria Lopez contributed to this report."),
     ("reporting-credit", "SOURCE: News agencies"),
@@ -1003,6 +1036,7 @@ def test_chrome_rule_fires_on_a_typical_line(rule_id: str, line: str) -> None:
         "Date night ideas for couples who live in the city centre and want to stay in.",
         "She wrote for the school newsletter",
         "Tags are sewn into every shirt at the factory, the owner said on Monday.",
+        "Reuters reported on Monday that the council had voted to keep the bridge closed.",
         "Please try again later this year, the clerk told applicants at the town hall.",
         "What do you think the council should do about the harbor bridge, she asked?",
         '[code lang="sh"]grep -c bridge inspections/*.txt | sort -n | tail -3[/code]',

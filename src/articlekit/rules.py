@@ -323,6 +323,10 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"\s*\d{1,3}[a-z]?\s*:\s*.{1,200}"
             # A caption that ends with its picture credit: "The pier at dusk. © Agency / Name".
             r"|.{1,160}\s(?:[|/]\s*)?©\s*(?-i:\p{Lu})[\p{L}\p{N} .&/_-]{1,60}"
+            # A stock or wire agency and the photographer: "Getty Images / Jane Doe".
+            r"|(?:[\p{L}.' -]{2,40}\s*/\s*)?(?:shutterstock|getty images|istock(?:photo)?"
+            r"|imago(?: images)?|picture[- ]alliance|ap photo|afp|dpa|reuters|epa)"
+            r"(?:\s*(?:/|via|\|)\s*[\p{L}\p{N}.' &-]{2,60})?"
         ),
         "a picture credit or caption",
         max_chars=230,
@@ -518,6 +522,9 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|.{0,120}\benthält (?:affiliate-links|werbelinks|werbung für)\b.{0,200}"
             # A price box's footer: "Last updated on ... / The links are affiliate links".
             r"|.{0,80}\bbei den (?:verlinkungen|links) handelt es sich um.{0,200}"
+            # "Products featured here are independently selected by our editors."
+            r"|.{0,80}\bindependently select(?:ed|s)?\b.{0,40}\bproducts?\b.{0,300}"
+            r"|.{0,80}\bproducts?\b.{0,60}\bindependently select(?:ed|s)?\b.{0,300}"
         ),
         "an affiliate or advertising disclosure",
         max_chars=420,
@@ -532,6 +539,7 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             "werbelinks",
             "verlinkungen",
             "links",
+            "independently select",
         ),
     ),
     # Status messages of forms and widgets (a newsletter box's error text).
@@ -1132,6 +1140,18 @@ TAG_LIST_VOCABULARY = _class_pattern(
 #: in the header; a shorter dek is a subtitle only. Measured: the corpora
 #: that score ledes as text gain, the one that leaves deks out is unmoved.
 LEDE_MIN_CHARS = 150
+
+#: class/id vocabulary of containers whose subtitle-like text is not the
+#: article's dek: teaser cards ("post-card__excerpt", "related-posts-title"),
+#: dialogs and forms ("modal-subtitle", "push-subtitle"), ratings. Checked on
+#: the element and its near ancestors.
+NOT_DEK_CONTAINER_VOCABULARY = _class_pattern(
+    r"(?<![^\W_])(?:modal|popup|subscri|newsletter|notif|push|rating|fivestar|related"
+    r"|associated|recommend|card|wpdiscuz|paywall)"
+)
+#: ...and on the element itself also author boxes and bylines ("author-excerpt",
+#: "byline-subtitle"), which the article's header often wraps its dek in.
+NOT_DEK_VOCABULARY = _class_pattern(r"author|byline|comment")
 
 #: class/id vocabulary of subtitles (deks, standfirsts).
 SUBTITLE_VOCABULARY = _class_pattern(

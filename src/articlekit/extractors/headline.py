@@ -12,6 +12,8 @@ dropped when the evidence leaves it out or sets it off with a separator.
 
 from __future__ import annotations
 
+import copy
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -25,12 +27,18 @@ from ..page import Page
 from ..pipeline import Draft, Finding
 from ..rules import (
     BRANDING_VOCABULARY,
+    CHROME_LINES,
+    DATA_LINES,
     HEADLINE_CLASS_VOCABULARY,
     HEADLINE_HIDDEN_VOCABULARY,
     HEADLINE_MEDIA_LABEL,
     KICKER_VOCABULARY,
+    NOT_DEK_CONTAINER_VOCABULARY,
+    NOT_DEK_VOCABULARY,
     SUBTITLE_VOCABULARY,
     TITLE_SEPARATORS,
+    ChromeRule,
+    DataRule,
 )
 from ..textdump import split_dump
 from ._common import class_and_id, clean_text, in_non_article_part, select
@@ -55,6 +63,14 @@ TITLE_CLASS_PATTERN = re.compile(r"headline|entry-title|post-title")
 MAX_HEADING_CANDIDATES = 40
 #: Elements inside a heading that are never part of its words.
 HEADING_NOISE_TAGS = frozenset({"small", "time", "button", "script", "style", "noscript", "svg"})
+#: A dek is words, not a list of links: at most this share of its text is linked.
+DEK_MAX_LINK_SHARE = 0.5
+#: How many ancestors of a dek candidate are checked for NOT_DEK_CONTAINER_VOCABULARY.
+NOT_DEK_MAX_ANCESTORS = 2
+#: Lines that are chrome or a field's value, never a dek ("By Jane Doe", "Credit: …").
+_NOT_DEK_LINES: tuple[ChromeRule | DataRule, ...] = (*CHROME_LINES, *DATA_LINES)
+#: Elements whose text readers never see.
+_UNSHOWN = frozenset({"style", "script", "noscript", "template"})
 #: Only headings this likely (h1, itemprop=headline, a title class) pick the
 #: headline part of a document title.
 HEADING_RANK_FOR_TITLE_PARTS = 2
@@ -436,11 +452,52 @@ def _subtitle(heading: html.HtmlElement) -> str | None:
                 continue
             if not after or not isinstance(el.tag, str) or el.tag in ("script", "style"):
                 continue
-            if el.tag in ("p", "h2", "div", "span") and SUBTITLE_VOCABULARY.search(
-                class_and_id(el)
-            ):
-                text = clean_text(el.text_content())
-                if len(text.split()) >= MIN_HEADLINE_WORDS and len(text) <= 2 * MAX_HEADLINE_CHARS:
+            label = class_and_id(el)
+            if el.tag in ("p", "h2", "div", "span") and SUBTITLE_VOCABULARY.search(label):
+                text = _shown_text(el)
+                if (
+                    len(text.split()) >= MIN_HEADLINE_WORDS
+                    and len(text) <= 2 * MAX_HEADLINE_CHARS
+                    and _could_be_dek(el, label, text)
+                ):
                     return text
         container = container.getparent()
     return None
+
+
+def _shown_text(el: html.HtmlElement) -> str:
+    """``el``'s text without the style and script text it may hold."""
+    if not any(True for _ in el.iter(*_UNSHOWN)):
+        return clean_text(el.text_content())
+    shown = copy.deepcopy(el)
+    etree.strip_elements(shown, *_UNSHOWN, with_tail=False)
+    return clean_text(shown.text_content())
+
+
+def _without_taxonomy(el: html.HtmlElement) -> str:
+    """Class and id without WordPress's taxonomy classes ("tag-tv-ratings",
+    "category-related-news"), which name the post's topics, not the element."""
+    return " ".join(
+        token for token in class_and_id(el).split() if not token.startswith(("tag-", "category-"))
+    )
+
+
+def _could_be_dek(el: html.HtmlElement, label: str, text: str) -> bool:
+    """Not an author box, a teaser card, a form's prompt or a chrome line that
+    happens to carry a subtitle-like class ("author-excerpt", "post-card__excerpt",
+    "modal-subtitle", "Credit: …", "By …")."""
+    near = itertools.islice(el.iterancestors(), NOT_DEK_MAX_ANCESTORS)
+    if (
+        NOT_DEK_VOCABULARY.search(label)
+        or NOT_DEK_CONTAINER_VOCABULARY.search(label)
+        or any(NOT_DEK_CONTAINER_VOCABULARY.search(_without_taxonomy(a)) for a in near)
+    ):
+        return False
+    if text.endswith(":"):
+        return False  # a label whose value sits elsewhere ("Published on:")
+    linked = sum(len(clean_text(a.text_content())) for a in el.iter("a"))
+    if linked > DEK_MAX_LINK_SHARE * len(text):
+        return False
+    return not any(
+        len(text) <= rule.max_chars and rule.pattern.fullmatch(text) for rule in _NOT_DEK_LINES
+    )
