@@ -537,11 +537,37 @@ def test_headline_subtitle_by_class(dek: str) -> None:
         '<div class="subtitle">Credit: Jane Doe</div>',
         '<p class="modal-subtitle">Your comment will be posted as usual.</p>',
         '<div class="summary"><a href="/a">One story</a> <a href="/b">Another one</a></div>',
+        '<div class="lead-image">The pier at dusk, seen from the ferry (Jane Doe)</div>',
+        "<figure><p class='intro'>The pier at dusk, seen from the ferry.</p></figure>",
+        '<div class="field--type-text-with-summary">The whole article body sits here.</div>',
     ],
 )
 def test_headline_subtitle_class_on_something_else_is_no_dek(not_a_dek: str) -> None:
     article = parse(top=f"<header><h1>Amazon employees protest the sale</h1>{not_a_dek}</header>")
     assert article.subtitle is None
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        '<p class="lead">Workers wrote a letter to Jeff Bezos.</p>',
+        '<div class="vorspann">Workers wrote a letter to Jeff Bezos.</div>',
+        '<div class="chapo">Workers wrote a letter to Jeff Bezos.</div>',
+        '<div class="article-teaser">Workers wrote a letter to Jeff Bezos.</div>',
+    ],
+)
+def test_headline_lede_classes_are_subtitles(lede: str) -> None:
+    article = parse(top=f"<header><h1>Amazon employees protest the sale</h1>{lede}</header>")
+    assert article.subtitle == "Workers wrote a letter to Jeff Bezos."
+
+
+def test_headline_lede_three_containers_up() -> None:
+    top = (
+        '<div class="article"><div class="head"><div class="title"><h1>Amazon employees protest'
+        '</h1></div></div><div class="intro"><p>Workers wrote a letter to Jeff Bezos.</p></div>'
+        "</div>"
+    )
+    assert parse(top=top).subtitle == "Workers wrote a letter to Jeff Bezos."
 
 
 def test_headline_subtitle_leaves_out_style_text() -> None:

@@ -1143,19 +1143,29 @@ LEDE_MIN_CHARS = 150
 
 #: class/id vocabulary of containers whose subtitle-like text is not the
 #: article's dek: teaser cards ("post-card__excerpt", "related-posts-title"),
-#: dialogs and forms ("modal-subtitle", "push-subtitle"), ratings. Checked on
-#: the element and its near ancestors.
+#: dialogs and forms ("modal-subtitle", "push-subtitle"), ratings, captions.
+#: Checked on the element and its near ancestors.
 NOT_DEK_CONTAINER_VOCABULARY = _class_pattern(
     r"(?<![^\W_])(?:modal|popup|subscri|newsletter|notif|push|rating|fivestar|related"
-    r"|associated|recommend|card|wpdiscuz|paywall)"
+    r"|associated|recommend|card|wpdiscuz|paywall"
+    # the lead picture's caption and credit ("lead-image__caption")
+    r"|caption|credit)"
 )
 #: ...and on the element itself also author boxes and bylines ("author-excerpt",
-#: "byline-subtitle"), which the article's header often wraps its dek in.
-NOT_DEK_VOCABULARY = _class_pattern(r"author|byline|comment")
+#: "byline-subtitle"), which the article's header often wraps its dek in,
+#: Drupal's body fields ("field--type-text-with-summary"), which are text, and
+#: the lead picture.
+NOT_DEK_VOCABULARY = _class_pattern(
+    r"author|byline|comment|with-summary"
+    # "lead-image", "article-lead-media": the lead picture, not the lead text
+    r"|(?<![^\W_])(?:media|image|img|photo|video|gallery)"
+)
 
 #: class/id vocabulary of subtitles (deks, standfirsts).
 SUBTITLE_VOCABULARY = _class_pattern(
-    r"subtitle|sub-title|subhead|dek(?![^\W\d_])|standfirst|summary|lede|lead-text|intro|teaser-text|kicker-text|excerpt",
+    r"subtitle|sub-title|subhead|dek(?![^\W\d_])|standfirst|summary|lede|lead-text|intro|teaser-text"
+    r"|kicker-text|excerpt|artikel-teaser|article-teaser|vorspann|chapo|chapeau|preface"
+    r"|(?<![^\W_])(?:lead|abstract)(?![^\W_])",
 )
 
 #: Containers whose dates are never the article's: teaser rails and comment

@@ -63,6 +63,10 @@ TITLE_CLASS_PATTERN = re.compile(r"headline|entry-title|post-title")
 MAX_HEADING_CANDIDATES = 40
 #: Elements inside a heading that are never part of its words.
 HEADING_NOISE_TAGS = frozenset({"small", "time", "button", "script", "style", "noscript", "svg"})
+#: How many containers up from the headline a dek is looked for.
+SUBTITLE_MAX_LEVELS = 3
+#: A lede may be a whole first paragraph (a Vorspann): up to this long.
+MAX_SUBTITLE_CHARS = 1000
 #: A dek is words, not a list of links: at most this share of its text is linked.
 DEK_MAX_LINK_SHARE = 0.5
 #: How many ancestors of a dek candidate are checked for NOT_DEK_CONTAINER_VOCABULARY.
@@ -442,7 +446,7 @@ class HeadlineExtractor:
 def _subtitle(heading: html.HtmlElement) -> str | None:
     """A dek marked by class right after the headline, within its container."""
     container = heading.getparent()
-    for _ in range(2):  # the headline's container and the one around it
+    for _ in range(SUBTITLE_MAX_LEVELS):  # the headline's container and those around it
         if container is None:
             return None
         after = False
@@ -457,7 +461,7 @@ def _subtitle(heading: html.HtmlElement) -> str | None:
                 text = _shown_text(el)
                 if (
                     len(text.split()) >= MIN_HEADLINE_WORDS
-                    and len(text) <= 2 * MAX_HEADLINE_CHARS
+                    and len(text) <= MAX_SUBTITLE_CHARS
                     and _could_be_dek(el, label, text)
                 ):
                     return text
@@ -493,6 +497,8 @@ def _could_be_dek(el: html.HtmlElement, label: str, text: str) -> bool:
         or any(NOT_DEK_CONTAINER_VOCABULARY.search(_without_taxonomy(a)) for a in near)
     ):
         return False
+    if el.tag == "figcaption" or any(a.tag in ("figure", "figcaption") for a in el.iterancestors()):
+        return False  # a caption, whatever its class
     if text.endswith(":"):
         return False  # a label whose value sits elsewhere ("Published on:")
     linked = sum(len(clean_text(a.text_content())) for a in el.iter("a"))
