@@ -63,6 +63,8 @@ TITLE_CLASS_PATTERN = re.compile(r"headline|entry-title|post-title")
 MAX_HEADING_CANDIDATES = 40
 #: Elements inside a heading that are never part of its words.
 HEADING_NOISE_TAGS = frozenset({"small", "time", "button", "script", "style", "noscript", "svg"})
+#: Tags a dek comes in.
+_DEK_TAGS = frozenset({"p", "h2", "div", "span"})
 #: How many containers up from the headline a dek is looked for.
 SUBTITLE_MAX_LEVELS = 3
 #: A lede may be a whole first paragraph (a Vorspann): up to this long.
@@ -445,19 +447,22 @@ class HeadlineExtractor:
 
 def _subtitle(heading: html.HtmlElement) -> str | None:
     """A dek marked by class right after the headline, within its container."""
+    tags = _DEK_TAGS | {heading.tag}
+    checked: set[html.HtmlElement] = set()
     container = heading.getparent()
     for _ in range(SUBTITLE_MAX_LEVELS):  # the headline's container and those around it
         if container is None:
             return None
         after = False
-        for el in container.iter():
+        for el in container.iter(*tags):
             if el is heading:
                 after = True
                 continue
-            if not after or not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            if not after or el in checked:
                 continue
+            checked.add(el)  # a wider container sees it again
             label = class_and_id(el)
-            if el.tag in ("p", "h2", "div", "span") and SUBTITLE_VOCABULARY.search(label):
+            if label.strip() and SUBTITLE_VOCABULARY.search(label):
                 text = _shown_text(el)
                 if (
                     len(text.split()) >= MIN_HEADLINE_WORDS
