@@ -755,6 +755,16 @@ def test_dates_updated_before_published_is_dropped_with_a_warning() -> None:
     assert any("before published" in w for w in article.warnings)
 
 
+def test_dates_updated_a_few_milliseconds_before_published_is_the_same_moment() -> None:
+    head = (
+        '<meta property="article:published_time" content="2022-05-11T03:40:00.396Z">'
+        '<meta property="article:modified_time" content="2022-05-11T03:40:00.388Z">'
+    )
+    article = parse(head)
+    assert article.updated == datetime(2022, 5, 11, 3, 40, 0, 388000, tzinfo=timezone.utc)
+    assert not any("before published" in w for w in article.warnings)
+
+
 def test_dates_updated_day_before_published_day_mixed_precision() -> None:
     head = (
         '<meta property="article:published_time" content="2018-06-20">'

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from types import MappingProxyType
 from typing import Any, Protocol, runtime_checkable
 
@@ -194,14 +194,20 @@ def _comparable_day(stamp: Stamp) -> date | None:
     return None  # a bare time of day cannot be ordered against a date
 
 
+#: Two stamps this close are one moment written twice (a CMS storing the
+#: modification a few milliseconds or seconds before the publication).
+SAME_MOMENT = timedelta(minutes=1)
+
+
 def _stamp_before(a: Stamp, b: Stamp) -> bool:
-    """``a < b`` at the precision both give; unknowable pairs are not 'before'."""
+    """``a < b`` at the precision both give; unknowable pairs and stamps less
+    than :data:`SAME_MOMENT` apart are not 'before'."""
     if (
         isinstance(a, datetime)
         and isinstance(b, datetime)
         and (a.tzinfo is None) == (b.tzinfo is None)
     ):
-        return a < b
+        return a < b - SAME_MOMENT
     day_a, day_b = _comparable_day(a), _comparable_day(b)
     if day_a is None or day_b is None or isinstance(a, time) or isinstance(b, time):
         return False
