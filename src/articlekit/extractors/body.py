@@ -7,7 +7,7 @@ import itertools
 from dataclasses import dataclass
 
 import regex
-from lxml import etree, html
+from lxml import html
 
 from ..page import Page
 from ..pipeline import Draft, Finding
@@ -28,6 +28,8 @@ from .blocks import LineSources
 __all__ = ["BodyExtractor", "BodyOptions"]
 
 _WORD = regex.compile(r"\w+")
+#: Nodes trafilatura's copy of the page loses before extraction.
+_ALWAYS_PRUNED = ("//comment()", "//processing-instruction()")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,20 +153,16 @@ class BodyExtractor:
     def _trafilatura(self, page: Page, *, fast: bool, tree: html.HtmlElement | None = None) -> str:
         import trafilatura  # lazy: ~160 ms to import
 
+        # trafilatura copies a tree it is given before pruning it, so the
+        # page's own tree is handed over and what we remove is removed from
+        # that copy (prune_xpath), not from the page. Comments and processing
+        # instructions change which container it picks (one page lost half its
+        # text to them).
+        prune = list(_ALWAYS_PRUNED)
         if tree is None:
-            tree = page.copy_root()  # trafilatura prunes what it is given
+            tree = page.root
             if self.options.drop_inline_popups:
-                _drop(tree, _inline_popups(page))
-        # Comments and processing instructions change which container
-        # trafilatura picks (one page lost half its text to them). Styles and
-        # scripts other than JSON-LD would only be copied again and dropped by
-        # trafilatura's own cleaning.
-        etree.strip_elements(
-            tree, etree.Comment, etree.ProcessingInstruction, "style", with_tail=False
-        )
-        for script in tree.iter("script"):
-            if script.get("type") != "application/ld+json":
-                script.text = None
+                prune += _inline_popups(page)
         document = trafilatura.bare_extraction(
             tree,
             url=page.url,
@@ -174,6 +172,7 @@ class BodyExtractor:
             favor_precision=self.options.favor_precision,
             favor_recall=self.options.favor_recall,
             fast=fast,
+            prune_xpath=prune,
         )
         return getattr(document, "text", None) or ""
 
@@ -193,14 +192,6 @@ def _inline_popups(page: Page) -> list[str]:
             cards.add(el)
     innermost = [el for el in cards if not any(d in cards for d in el.iterdescendants())]
     return [el.getroottree().getpath(el) for el in innermost]
-
-
-def _drop(tree: html.HtmlElement, paths: list[str]) -> None:
-    """Remove the elements at ``paths`` (taken on the original) from its copy."""
-    found = [tree.getroottree().xpath(path) for path in paths]
-    for matches in found:
-        if matches:
-            matches[0].drop_tree()  # keeps the tail: the sentence goes on
 
 
 def _words(text: str) -> str:
