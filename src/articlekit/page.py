@@ -214,6 +214,8 @@ def _utf8_bytes(data: bytes) -> bytes | None:
     return data
 
 
+#: Element classes picked in C, without lxml.html's per-element Python lookup
+#: (stateless, so one instance serves every parser and thread).
 _PLAIN_LOOKUP = etree.ElementDefaultClassLookup(
     element=html.HtmlElement,
     comment=html.HtmlComment,
