@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
 from articlekit import Page
 from articlekit.extractors import BodyExtractor
@@ -292,3 +293,15 @@ def test_lede_already_in_the_text_is_not_repeated() -> None:
 def test_lede_can_be_left_out() -> None:
     inner = "".join(f"<p>{p}</p>" for p in PARAS)
     assert body_with_subtitle(LEDE, inner, BodyOptions(lede_min_chars=None)) == PARAS
+
+
+def test_body_stage_leaves_the_page_tree_unchanged() -> None:
+    # trafilatura copies the tree it is given and prunes only its copy; if a
+    # new trafilatura version stopped copying, every later stage would read a
+    # pruned page. Comments and a hover card are what the body stage prunes.
+    inner = "<!-- a comment -->" + "".join(f"<p>{p}</p>" for p in PARAS)
+    inner += f"<p>The mayor said {HOVER_CARD} would chair the inquiry into the repairs.</p>"
+    page = Page.from_input(article(inner))
+    before = etree.tostring(page.root)
+    BodyExtractor(BodyOptions(full_cascade_below_chars=100_000))(page, Draft())
+    assert etree.tostring(page.root) == before
