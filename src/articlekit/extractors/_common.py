@@ -34,6 +34,12 @@ def clean_text(text: str | None) -> str:
     return " ".join(text.split()) if text else ""
 
 
+def link_share(el: html.HtmlElement, text: str) -> float:
+    """Share of ``text`` (``el``'s collapsed text) that is link text; 0 when empty."""
+    linked = sum(len(clean_text(a.text_content())) for a in el.iter("a"))
+    return linked / len(text) if text else 0.0
+
+
 def class_and_id(el: html.HtmlElement) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''} {el.get('role') or ''}"
 

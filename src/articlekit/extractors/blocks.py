@@ -28,7 +28,7 @@ from ..rules import (
     PROSE_MIN_WORDS,
     BlockRule,
 )
-from ._common import clean_text
+from ._common import clean_text, link_share
 
 __all__ = ["LineSources", "is_prose"]
 
@@ -60,11 +60,6 @@ def is_prose(line: str) -> bool:
     return (
         len(_WORD.findall(line)) >= PROSE_MIN_WORDS and line.rstrip()[-1:] in PROSE_END_CHARACTERS
     )
-
-
-def _link_share(el: html.HtmlElement, text: str) -> float:
-    linked = sum(len(clean_text(a.text_content())) for a in el.iter("a"))
-    return linked / len(text) if text else 0.0
 
 
 def _own_rule(node: html.HtmlElement) -> BlockRule | None:
@@ -154,7 +149,7 @@ class LineSources:
                 if (
                     text not in have
                     and is_prose(text)
-                    and _link_share(paragraph, text) < CONTINUATION_MAX_LINK_SHARE
+                    and link_share(paragraph, text) < CONTINUATION_MAX_LINK_SHARE
                 ):
                     missing.append(paragraph)
         if not missing:

@@ -22,7 +22,7 @@ from ..rules import (
     ContainerCheck,
 )
 from ..textdump import split_dump
-from ._common import clean_text
+from ._common import clean_text, link_share
 from .blocks import LineSources
 
 __all__ = ["BodyExtractor", "BodyOptions"]
@@ -186,9 +186,9 @@ def _inline_popups(page: Page) -> list[str]:
         ancestors = itertools.islice(el.iterancestors(), INLINE_POPUP_MAX_DEPTH)
         if not any(a.tag == "p" for a in ancestors):
             continue
-        links = [clean_text(a.text_content()) for a in el.iter("a")]
-        text = len(clean_text(el.text_content()))
-        if len(links) >= 2 and sum(map(len, links)) >= INLINE_POPUP_MIN_LINK_SHARE * text:
+        text = clean_text(el.text_content())
+        links = sum(1 for _ in el.iter("a"))
+        if links >= 2 and link_share(el, text) >= INLINE_POPUP_MIN_LINK_SHARE:
             cards.add(el)
     innermost = [el for el in cards if not any(d in cards for d in el.iterdescendants())]
     return [el.getroottree().getpath(el) for el in innermost]

@@ -41,7 +41,7 @@ from ..rules import (
     DataRule,
 )
 from ..textdump import split_dump
-from ._common import class_and_id, clean_text, in_non_article_part, select
+from ._common import class_and_id, clean_text, in_non_article_part, link_share, select
 
 __all__ = ["HeadlineExtractor", "strip_site_name"]
 
@@ -506,8 +506,7 @@ def _could_be_dek(el: html.HtmlElement, label: str, text: str) -> bool:
         return False  # a caption, whatever its class
     if text.endswith(":"):
         return False  # a label whose value sits elsewhere ("Published on:")
-    linked = sum(len(clean_text(a.text_content())) for a in el.iter("a"))
-    if linked > DEK_MAX_LINK_SHARE * len(text):
+    if link_share(el, text) > DEK_MAX_LINK_SHARE:
         return False
     return not any(
         len(text) <= rule.max_chars and rule.pattern.fullmatch(text) for rule in _NOT_DEK_LINES
