@@ -32,6 +32,8 @@ BLOCK_EXAMPLES = {
     "caption": '<div class="artImageCaption"><p>{}</p></div>',
     "author-bio": '<div class="writer-biography"><p>{}</p></div>',
     "promo": '<div class="inline-promo box"><p>{}</p></div>',
+    "related-box": '<div class="story-recirc"><p>{}</p></div>',
+    "share-box": '<div class="article-tools print-tools"><p>{}</p></div>',
 }
 
 
@@ -49,6 +51,96 @@ def test_block_rule_drops_the_line_and_records_why(rule_id: str) -> None:
     assert foreign not in lines
     assert rules == [rule_id]
     assert lines == PARAS
+
+
+def test_a_wrapper_named_like_a_box_holding_most_lines_is_the_article() -> None:
+    # "related" and "share" name the article's own wrapper on some sites: a
+    # minority_only rule spares a container that holds most extracted lines.
+    inner = '<div class="related-content share-wrap">'
+    inner += "".join(f"<p>{p}</p>" for p in PARAS) + "</div>"
+    lines, rules = body(article(inner))
+    assert lines == PARAS
+    assert rules == []
+
+
+# Lines trafilatura writes differently from the block they come from: a list
+# item as "- item", a table row as "| a | b |", a piece of a paragraph cut at
+# <br>, a div's own text. Each sits in a caption box, so the caption rule fires
+# only when the line is traced back to its element.
+CAPTION = "The council chamber in an old photograph, seen from the public gallery"
+TRACED_SHAPES = {
+    "list item": ("<ul><li>{}</li><li>Taken last winter.</li></ul>", f"- {CAPTION}"),
+    "table row": ("<table><tr><td>{}</td><td>1998</td></tr></table>", f"| {CAPTION} | 1998 |"),
+    "piece before a break": ("<p>{}<br/>Taken <b>last</b> winter.</p>", CAPTION),
+    "div text": ("<div>{}</div>", CAPTION),
+    "link in a div": ('<div><a href="/photos">{}</a></div>', CAPTION),
+}
+
+
+def sources_of(inner: str) -> LineSources:
+    return LineSources(Page.from_input(article(inner)).root)
+
+
+@pytest.mark.parametrize("shape", sorted(TRACED_SHAPES))
+def test_lines_are_traced_to_their_element_whatever_their_shape(shape: str) -> None:
+    markup, line = TRACED_SHAPES[shape]
+    box = f'<div class="photo-caption">{markup.format(CAPTION)}</div>'
+    sources = sources_of("".join(f"<p>{p}</p>" for p in PARAS) + box)
+    kept, removed = sources.drop_chrome([*PARAS, line], "body")
+    assert kept == PARAS
+    assert [(r.rule, r.text) for r in removed] == [("caption", line)]
+
+
+def test_a_line_the_page_does_not_hold_is_kept() -> None:
+    sources = sources_of("".join(f"<p>{p}</p>" for p in PARAS))
+    assert sources.element("A line of nothing on this page at all") is None
+    kept, removed = sources.drop_chrome([*PARAS, "A line of nothing on this page"], "body")
+    assert kept == [*PARAS, "A line of nothing on this page"]
+    assert removed == []
+
+
+TEASER = "Five things to know before the vote"
+
+
+def test_a_paragraph_that_is_one_link_is_a_teaser() -> None:
+    teaser = f'<p><a href="/2031/05/other-story">{TEASER}</a></p>'
+    inner = "".join(f"<p>{p}</p>" for p in PARAS[:3]) + teaser
+    inner += "".join(f"<p>{p}</p>" for p in PARAS[3:])
+    lines, rules = body(article(inner))
+    assert lines == PARAS
+    assert rules == ["link-line"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "line"),
+    [
+        # a link inside a sentence
+        (
+            '<p>Read <a href="/report">the full report of the council</a> here.</p>',
+            "Read the full report of the council here.",
+        ),
+        # too short to be a headline: a product or place the article lists
+        (
+            '<p><a href="https://shop.example/kettle">Steel Kettle Deluxe</a></p>',
+            "Steel Kettle Deluxe",
+        ),
+        # a link to a part of the same page
+        (
+            '<p><a href="#budget-table">Jump to the budget table below</a></p>',
+            "Jump to the budget table below",
+        ),
+        # two links
+        (
+            '<p><a href="/a">The first of two stories</a> <a href="/b">and the second</a></p>',
+            "The first of two stories and the second",
+        ),
+    ],
+)
+def test_lines_with_more_than_one_link_or_more_than_a_link_stay(paragraph: str, line: str) -> None:
+    sources = sources_of("".join(f"<p>{p}</p>" for p in PARAS) + paragraph)
+    kept, removed = sources.drop_chrome([*PARAS, line], "body")
+    assert kept == [*PARAS, line]
+    assert removed == []
 
 
 def test_block_rules_can_be_switched_off() -> None:

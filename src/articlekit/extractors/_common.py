@@ -15,6 +15,7 @@ __all__ = [
     "article_region",
     "class_and_id",
     "clean_text",
+    "element_text",
     "in_foreign_part",
     "in_non_article_part",
     "is_non_article",
@@ -32,6 +33,12 @@ MAX_ANCESTORS = 12
 def clean_text(text: str | None) -> str:
     """Collapse whitespace; ``None`` gives ``""``."""
     return " ".join(text.split()) if text else ""
+
+
+def element_text(el: html.HtmlElement) -> str:
+    """``el``'s collapsed text, as ``text_content()`` gives it: serialising
+    the text is about twice as fast as lxml.html's XPath ``string()``."""
+    return clean_text(etree.tostring(el, method="text", encoding=str, with_tail=False))
 
 
 def link_share(el: html.HtmlElement, text: str) -> float:

@@ -2,16 +2,22 @@
 
 The body stage gets text back from trafilatura, one line per block. Two things
 need the element behind a line, so lines are matched to the page's text blocks
-by their whitespace-collapsed text (the first block with that text wins):
+by their whitespace-collapsed text (the first block with that text wins).
+trafilatura writes list items as "- item" and table rows as "| a | b |", and
+splits blocks at ``<br>``; those lines are matched to their item, row or piece.
+Any other line is matched to a leaf block with exactly its text (an element
+holding only text and inline markup, such as a div with a sentence in it).
 
 * :data:`~articlekit.rules.BLOCK_RULES` drop lines by their container (teaser
-  cards, captions, author bios);
+  cards, captions, author bios, related-story and share boxes), and a line that
+  is one link from end to end is dropped as a teaser;
 * split bodies: prose paragraphs in sibling containers of the same class as the
   one that holds the extracted text are added back, in page order.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from functools import cached_property
 
@@ -21,14 +27,18 @@ from lxml import html
 from ..article import Removal
 from ..rules import (
     BLOCK_RULE_MAX_ANCESTORS,
+    BLOCK_RULE_MINORITY_SHARE,
     BLOCK_RULES,
     CONTINUATION_MAX_LEVELS,
     CONTINUATION_MAX_LINK_SHARE,
+    LINK_LINE_MIN_WORDS,
+    LINK_LINE_SAME_PAGE_PREFIXES,
+    LINK_LINE_TAGS,
     PROSE_END_CHARACTERS,
     PROSE_MIN_WORDS,
     BlockRule,
 )
-from ._common import clean_text, link_share
+from ._common import clean_text, element_text, link_share
 
 __all__ = ["LineSources", "is_prose"]
 
@@ -53,6 +63,38 @@ LINE_SOURCE_TAGS = (
 _WORD = regex.compile(r"\w+")
 #: Tags at which the search for a split body's sibling containers stops.
 _SCOPE_BOUNDARY_TAGS = frozenset({"article", "main", "body"})
+#: Elements whose text is never a body line.
+_NO_LINE_TAGS = frozenset({"html", "head", "body", "title", "script", "style", "noscript", "meta"})
+#: Tags that style a run of text inside a block rather than make one.
+_INLINE_TAGS = frozenset(
+    {
+        "a",
+        "span",
+        "em",
+        "strong",
+        "b",
+        "i",
+        "u",
+        "s",
+        "small",
+        "big",
+        "font",
+        "sup",
+        "sub",
+        "abbr",
+        "cite",
+        "code",
+        "mark",
+        "q",
+        "time",
+        "label",
+    }
+)
+_LINK_LINE = "link-line"
+_LINK_LINE_REASON = "a line that is one link to another page: a teaser"
+#: How trafilatura marks a list item's line and a table row's line.
+_BULLET = "- "
+_CELL_SEPARATOR = " | "
 
 
 def is_prose(line: str) -> bool:
@@ -62,15 +104,51 @@ def is_prose(line: str) -> bool:
     )
 
 
-def _own_rule(node: html.HtmlElement) -> BlockRule | None:
-    """The block rule that ``node`` itself (not its ancestors) satisfies."""
+def _own_rule(node: html.HtmlElement, minority: bool) -> BlockRule | None:
+    """The block rule that ``node`` itself (not its ancestors) satisfies;
+    ``minority``: the node holds few of the extracted lines."""
     label = f"{node.get('class') or ''} {node.get('id') or ''}"
     for rule in BLOCK_RULES:
+        if rule.minority_only and not minority:
+            continue
         if node.tag in rule.inside_tags:
             return rule
         if rule.container is not None and label != " " and rule.container.search(label):
             return rule
     return None
+
+
+def is_link_line(el: html.HtmlElement, text: str) -> bool:
+    """True when ``el`` (collapsed text ``text``) is one link to another page
+    from end to end, and long enough to be a headline (see LINK_LINE_TAGS)."""
+    if el.tag not in LINK_LINE_TAGS:
+        return False
+    links = el.findall(".//a")
+    if len(links) != 1:
+        return False
+    target = (links[0].get("href") or "").strip()
+    if not target or target.startswith(LINK_LINE_SAME_PAGE_PREFIXES):
+        return False
+    return (
+        clean_text(links[0].text_content()) == text
+        and len(_WORD.findall(text)) >= LINK_LINE_MIN_WORDS
+    )
+
+
+def _pieces(el: html.HtmlElement) -> list[str]:
+    """``el``'s text cut at its ``<br>`` children, as trafilatura cuts it into lines."""
+    pieces: list[str] = []
+    current = [el.text or ""]
+    for child in el:
+        if child.tag == "br":
+            pieces.append("".join(current))
+            current = [child.tail or ""]
+            continue
+        if isinstance(child.tag, str):
+            current.append(child.text_content())
+        current.append(child.tail or "")
+    pieces.append("".join(current))
+    return pieces
 
 
 class LineSources:
@@ -83,23 +161,76 @@ class LineSources:
     def by_text(self) -> dict[str, html.HtmlElement]:
         sources: dict[str, html.HtmlElement] = {}
         for el in self.root.iter(*LINE_SOURCE_TAGS):
-            text = clean_text(el.text_content())
+            text = element_text(el)
             if text:
                 sources.setdefault(text, el)
         return sources
 
+    @cached_property
+    def by_leaf_text(self) -> dict[str, html.HtmlElement]:
+        """Text of the page's leaf blocks (elements holding only text and
+        inline markup, such as a div with a sentence in it), and the pieces
+        of those cut at ``<br>``."""
+        sources: dict[str, html.HtmlElement] = {}
+        for el in self.root.iter():
+            tag = el.tag
+            if not isinstance(tag, str) or tag in _NO_LINE_TAGS:
+                continue
+            breaks = False
+            for child in el:
+                if child.tag == "br":
+                    breaks = True
+                elif child.tag not in _INLINE_TAGS and isinstance(child.tag, str):
+                    break
+            else:
+                text = element_text(el)
+                if text:
+                    sources.setdefault(text, el)
+                if breaks:
+                    for piece in map(clean_text, _pieces(el)):
+                        if piece:
+                            sources.setdefault(piece, el)
+        return sources
+
     def element(self, line: str) -> html.HtmlElement | None:
-        return self.by_text.get(clean_text(line))
+        """The element ``line`` was extracted from, or None."""
+        text = clean_text(line)
+        el = self.by_text.get(text)
+        if el is not None:
+            return el
+        if text.startswith(_BULLET):
+            text = text[len(_BULLET) :]
+            el = self.by_text.get(text)
+            if el is not None:
+                return el
+        if text.startswith("|"):
+            return self._row(text)
+        # Built on the first line the blocks do not explain.
+        return self.by_leaf_text.get(text)
+
+    def _row(self, line: str) -> html.HtmlElement | None:
+        """The table row of a "| a | b |" line, found by its first cell."""
+        cells = [cell.strip() for cell in line.strip("| ").split(_CELL_SEPARATOR)]
+        first = next((cell for cell in cells if cell), None)
+        cell = self.by_text.get(first) if first else None
+        if cell is None:
+            return None
+        row = cell.getparent()
+        return row if row is not None and row.tag == "tr" else cell
 
     def _rule_for(
-        self, el: html.HtmlElement, memo: dict[html.HtmlElement, BlockRule | None]
+        self,
+        el: html.HtmlElement,
+        memo: dict[html.HtmlElement, BlockRule | None],
+        held: Counter[html.HtmlElement],
+        least_lines: float,
     ) -> BlockRule | None:
         node: html.HtmlElement | None = el
         for _ in range(BLOCK_RULE_MAX_ANCESTORS):
             if node is None:
                 return None
             if node not in memo:  # lines of one article share most ancestors
-                memo[node] = _own_rule(node)
+                memo[node] = _own_rule(node, minority=held[node] < least_lines)
             if memo[node] is not None:
                 return memo[node]
             node = node.getparent()
@@ -110,13 +241,27 @@ class LineSources:
         kept: list[str] = []
         removed: list[Removal] = []
         memo: dict[html.HtmlElement, BlockRule | None] = {}
-        for line in lines:
-            el = self.element(line)
-            rule = self._rule_for(el, memo) if el is not None else None
-            if rule is None:
+        elements = [self.element(line) for line in lines]
+        # How many lines each element a rule may look at holds (minority_only).
+        held: Counter[html.HtmlElement] = Counter()
+        for el in elements:
+            if el is not None:
+                held[el] += 1
+                held.update(itertools.islice(el.iterancestors(), BLOCK_RULE_MAX_ANCESTORS - 1))
+        least_lines = BLOCK_RULE_MINORITY_SHARE * len(lines)
+        for line, el in zip(lines, elements, strict=True):
+            if el is None:
                 kept.append(line)
-            else:
+                continue
+            rule = self._rule_for(el, memo, held, least_lines)
+            if rule is not None:
                 removed.append(Removal(stage=stage, rule=rule.id, text=line, reason=rule.reason))
+            elif is_link_line(el, clean_text(line)):
+                removed.append(
+                    Removal(stage=stage, rule=_LINK_LINE, text=line, reason=_LINK_LINE_REASON)
+                )
+            else:
+                kept.append(line)
         return kept, removed
 
     def continue_split_body(self, lines: list[str]) -> list[str]:
@@ -165,6 +310,6 @@ class LineSources:
             # A line with no known element stays right after the line before it.
             last = position.get(el, last) if el is not None else last
             placed.append((last, 0, line))
-        placed += [(position[el], 1, clean_text(el.text_content())) for el in added]
+        placed += [(position[el], 1, element_text(el)) for el in added]
         placed.sort(key=lambda item: (item[0], item[1]))
         return [line for _, _, line in placed]
