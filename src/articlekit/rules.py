@@ -1319,6 +1319,14 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
         ),
         minority_only=True,
     ),
+    # Readers' comments under the article. Whole words only: "commentary" and
+    # "comment-count" are not the comments themselves.
+    BlockRule(
+        "comments-box",
+        "readers' comments",
+        container=_class_pattern(r"(?<![^\W_])(?:comments?|disqus|discussion)(?![^\W_])"),
+        minority_only=True,
+    ),
 )
 
 #: A paragraph or subhead that is nothing but one link to another page, of at
