@@ -113,6 +113,21 @@ def test_a_paragraph_that_is_one_link_is_a_teaser() -> None:
 
 
 @pytest.mark.parametrize(
+    "teaser",
+    [
+        f'<h3><a href="https://news.example/2031/05/other-story">{TEASER}</a></h3>',
+        # an embedded post card
+        f'<blockquote class="embed"><p><a href="/2031/05/other">{TEASER}</a></p></blockquote>',
+    ],
+)
+def test_headings_and_embedded_cards_that_are_one_link_are_teasers(teaser: str) -> None:
+    sources = sources_of("".join(f"<p>{p}</p>" for p in PARAS) + teaser)
+    kept, removed = sources.drop_chrome([*PARAS, TEASER], "body")
+    assert kept == PARAS
+    assert [(r.rule, r.text) for r in removed] == [("link-line", TEASER)]
+
+
+@pytest.mark.parametrize(
     ("paragraph", "line"),
     [
         # a link inside a sentence

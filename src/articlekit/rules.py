@@ -1333,8 +1333,9 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
 #: least LINK_LINE_MIN_WORDS words, is a teaser set into the text ("Five things
 #: to know before the vote", "GET OUR APP FOR BREAKING NEWS"): article prose is
 #: never one link from end to end. Shorter ones are names of products or places
-#: in a list the article gives.
-LINK_LINE_TAGS: frozenset[str] = frozenset({"p", "h2", "h3", "h4", "h5", "h6"})
+#: in a list the article gives. A quote that is one link is an embedded post
+#: card. List items are not here: a link-only list item did not measure better.
+LINK_LINE_TAGS: frozenset[str] = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "blockquote"})
 LINK_LINE_MIN_WORDS = 4
 #: Link targets that stay on the page, and so are no teaser.
 LINK_LINE_SAME_PAGE_PREFIXES = ("#", "javascript:")
