@@ -981,6 +981,10 @@ CHROME_VARIANTS: list[tuple[str, str]] = [
     ("page-nav", "Nach oben"),
     ("page-nav", "Retour en haut de la page"),
     ("page-nav", "Volver arriba"),
+    ("page-nav", "Vorheriger Beitrag"),
+    ("page-nav", "« Previous post"),
+    ("page-nav", "Next article: The harbor bridge opens to cyclists"),
+    ("page-nav", "Article suivant"),
     ("login-prompt", "Log in to comment"),
     ("login-prompt", "Already a subscriber? Log in"),
     ("login-prompt", "Bitte melden Sie sich an, um diesen Artikel zu kommentieren."),
@@ -1089,6 +1093,8 @@ def test_chrome_rule_fires_on_a_typical_line(rule_id: str, line: str) -> None:
         "Already a member of the council, she now wants to run for mayor.",
         "Bitte melden Sie sich bis Freitag beim Rathaus an.",
         "We need your help to find the missing dog, the owners wrote on Monday.",
+        "Next story in the series will look at the harbor's fishing fleet.",
+        "Previous post-holders at the port authority included two former mayors.",
     ],
 )
 def test_chrome_prose_that_starts_like_chrome_is_kept(line: str) -> None:

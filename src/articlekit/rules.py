@@ -634,8 +634,13 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|(?:[↑▲^]\s*)?(?:back to top|to top|top of page|return to top|nach oben"
             r"|zum seitenanfang|seitenanfang|retour en haut(?: de (?:la )?page)?|haut de page"
             r"|volver arriba|ir arriba|subir|do góry|torna su|voltar ao topo)(?:\s*[↑▲^])?"
+            # links to the neighbouring posts, alone or followed by their title
+            r"|(?:[«‹←]\s*)?(?:(?:previous|next|older|newer) (?:post|article|story|entry)"
+            r"|(?:vorheriger|nächster) (?:beitrag|artikel)|article (?:précédent|suivant)"
+            r"|(?:artículo|entrada) (?:anterior|siguiente)|(?:poprzedni|następny) (?:artykuł|wpis)"
+            r"|articolo (?:precedente|successivo))(?:\s*[»›→])?(?:\s*:\s*.{1,150})?"
         ),
-        "a breadcrumb trail or jump link",
+        "a breadcrumb trail, jump link or link to the neighbouring post",
         max_chars=180,
     ),
     # Donation and membership appeals of reader-funded sites.
