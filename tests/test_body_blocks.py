@@ -75,6 +75,11 @@ TRACED_SHAPES = {
     "piece before a break": ("<p>{}<br/>Taken <b>last</b> winter.</p>", CAPTION),
     "div text": ("<div>{}</div>", CAPTION),
     "link in a div": ('<div><a href="/photos">{}</a></div>', CAPTION),
+    # the item's label and its first paragraph written as one line
+    "start of a block": (
+        "<ul><li><b>Archive</b> <div><p>{}</p><p>Taken last winter.</p></div></li></ul>",
+        f"- Archive {CAPTION}",
+    ),
 }
 
 

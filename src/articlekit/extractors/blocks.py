@@ -6,7 +6,8 @@ by their whitespace-collapsed text (the first block with that text wins).
 trafilatura writes list items as "- item" and table rows as "| a | b |", and
 splits blocks at ``<br>``; those lines are matched to their item, row or piece.
 Any other line is matched to a leaf block with exactly its text (an element
-holding only text and inline markup, such as a div with a sentence in it).
+holding only text and inline markup, such as a div with a sentence in it), or,
+when it is long, to the block whose text it begins.
 
 * :data:`~articlekit.rules.BLOCK_RULES` drop lines by their container (teaser
   cards, captions, author bios, related-story and share boxes), and a line that
@@ -17,6 +18,7 @@ holding only text and inline markup, such as a div with a sentence in it).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import Counter
 from functools import cached_property
@@ -92,6 +94,9 @@ _INLINE_TAGS = frozenset(
 )
 _LINK_LINE = "link-line"
 _LINK_LINE_REASON = "a line that is one link to another page: a teaser"
+#: A line at least this long that no block's whole text explains may be the
+#: start of one; shorter ones would fit too many blocks ("Reply", "Share").
+_PREFIX_MIN_CHARS = 40
 #: How trafilatura marks a list item's line and a table row's line.
 _BULLET = "- "
 _CELL_SEPARATOR = " | "
@@ -206,7 +211,24 @@ class LineSources:
         if text.startswith("|"):
             return self._row(text)
         # Built on the first line the blocks do not explain.
-        return self.by_leaf_text.get(text)
+        el = self.by_leaf_text.get(text)
+        if el is None and len(text) >= _PREFIX_MIN_CHARS:
+            el = self._block_starting_with(text)
+        return el
+
+    @cached_property
+    def _sorted_texts(self) -> list[str]:
+        return sorted(self.by_text)
+
+    def _block_starting_with(self, text: str) -> html.HtmlElement | None:
+        """The block whose text begins with ``text`` (the first such text in
+        sorted order): a list item whose first piece trafilatura wrote as one
+        line with the item's nested blocks joined on."""
+        texts = self._sorted_texts
+        at = bisect.bisect_left(texts, text)
+        if at < len(texts) and texts[at].startswith(text):
+            return self.by_text[texts[at]]
+        return None
 
     def _row(self, line: str) -> html.HtmlElement | None:
         """The table row of a "| a | b |" line, found by its first cell."""
