@@ -34,6 +34,7 @@ BLOCK_EXAMPLES = {
     "promo": '<div class="inline-promo box"><p>{}</p></div>',
     "related-box": '<div class="story-recirc"><p>{}</p></div>',
     "share-box": '<div class="article-tools print-tools"><p>{}</p></div>',
+    "newsletter-box": '<div class="optin-box"><p>{}</p></div>',
     "comments-box": '<ol class="reader-comments"><li><p>{}</p></li></ol>',
 }
 

@@ -1324,6 +1324,14 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
         ),
         minority_only=True,
     ),
+    # Newsletter sign-up boxes. "subscribe" and "subscription" are not here:
+    # paywalled article text sits in containers named so.
+    BlockRule(
+        "newsletter-box",
+        "a newsletter sign-up box",
+        container=_class_pattern(r"(?<![^\W_])(?:newsletters?|signup|sign-up|optin|opt-in)"),
+        minority_only=True,
+    ),
     # Readers' comments under the article. Whole words only: "commentary" and
     # "comment-count" are not the comments themselves.
     BlockRule(
