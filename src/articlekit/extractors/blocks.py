@@ -94,12 +94,21 @@ _INLINE_TAGS = frozenset(
 )
 _LINK_LINE = "link-line"
 _LINK_LINE_REASON = "a line that is one link to another page: a teaser"
+#: Zero-width spaces and joiners, word joiners, byte-order marks, soft hyphens.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 #: A line at least this long that no block's whole text explains may be the
 #: start of one; shorter ones would fit too many blocks ("Reply", "Share").
 _PREFIX_MIN_CHARS = 40
 #: How trafilatura marks a list item's line and a table row's line.
 _BULLET = "- "
 _CELL_SEPARATOR = " | "
+
+
+def _key(text: str) -> str:
+    """``text`` as lines and blocks are matched by: whitespace collapsed and
+    invisible characters dropped (trafilatura drops zero-width joiners that
+    sites set inside product names)."""
+    return clean_text(text.translate(_INVISIBLE))
 
 
 def is_prose(line: str) -> bool:
@@ -135,7 +144,7 @@ def is_link_line(el: html.HtmlElement, text: str) -> bool:
     if not target or target.startswith(LINK_LINE_SAME_PAGE_PREFIXES):
         return False
     return (
-        clean_text(links[0].text_content()) == text
+        _key(links[0].text_content()) == text
         and len(_WORD.findall(text)) >= LINK_LINE_MIN_WORDS
     )
 
@@ -166,7 +175,7 @@ class LineSources:
     def by_text(self) -> dict[str, html.HtmlElement]:
         sources: dict[str, html.HtmlElement] = {}
         for el in self.root.iter(*LINE_SOURCE_TAGS):
-            text = element_text(el)
+            text = _key(element_text(el))
             if text:
                 sources.setdefault(text, el)
         return sources
@@ -188,18 +197,18 @@ class LineSources:
                 elif child.tag not in _INLINE_TAGS and isinstance(child.tag, str):
                     break
             else:
-                text = element_text(el)
+                text = _key(element_text(el))
                 if text:
                     sources.setdefault(text, el)
                 if breaks:
-                    for piece in map(clean_text, _pieces(el)):
+                    for piece in map(_key, _pieces(el)):
                         if piece:
                             sources.setdefault(piece, el)
         return sources
 
     def element(self, line: str) -> html.HtmlElement | None:
         """The element ``line`` was extracted from, or None."""
-        text = clean_text(line)
+        text = _key(line)
         el = self.by_text.get(text)
         if el is not None:
             return el
@@ -278,7 +287,7 @@ class LineSources:
             rule = self._rule_for(el, memo, held, least_lines)
             if rule is not None:
                 removed.append(Removal(stage=stage, rule=rule.id, text=line, reason=rule.reason))
-            elif is_link_line(el, clean_text(line)):
+            elif is_link_line(el, _key(line)):
                 removed.append(
                     Removal(stage=stage, rule=_LINK_LINE, text=line, reason=_LINK_LINE_REASON)
                 )
@@ -306,13 +315,13 @@ class LineSources:
             if parent is None or scope.tag in _SCOPE_BOUNDARY_TAGS:
                 break
             scope = parent
-        have = {clean_text(line) for line in lines}
+        have = {_key(line) for line in lines}
         missing: list[html.HtmlElement] = []
         for other in scope.iter(box.tag):
             if other is box or other.get("class") != box_class:
                 continue
             for paragraph in other.iterchildren("p"):
-                text = clean_text(paragraph.text_content())
+                text = _key(paragraph.text_content())
                 if (
                     text not in have
                     and is_prose(text)
