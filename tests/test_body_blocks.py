@@ -76,6 +76,11 @@ TRACED_SHAPES = {
     "piece before a break": ("<p>{}<br/>Taken <b>last</b> winter.</p>", CAPTION),
     "div text": ("<div>{}</div>", CAPTION),
     "link in a div": ('<div><a href="/photos">{}</a></div>', CAPTION),
+    # trafilatura drops zero-width joiners and soft hyphens that the page has
+    "invisible characters": (
+        "<p>{}</p>".replace("{}", CAPTION.replace("council", "coun&#173;cil&#8204;")),
+        CAPTION,
+    ),
     # the item's label and its first paragraph written as one line
     "start of a block": (
         "<ul><li><b>Archive</b> <div><p>{}</p><p>Taken last winter.</p></div></li></ul>",

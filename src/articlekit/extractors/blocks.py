@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections import Counter
 from functools import cached_property
 
@@ -40,7 +41,7 @@ from ..rules import (
     PROSE_MIN_WORDS,
     BlockRule,
 )
-from ._common import clean_text, element_text, link_share
+from ._common import clean_text, element_text, link_share, raw_text
 
 __all__ = ["LineSources", "is_prose"]
 
@@ -95,7 +96,7 @@ _INLINE_TAGS = frozenset(
 _LINK_LINE = "link-line"
 _LINK_LINE_REASON = "a line that is one link to another page: a teaser"
 #: Zero-width spaces and joiners, word joiners, byte-order marks, soft hyphens.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_ANY_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 #: A line at least this long that no block's whole text explains may be the
 #: start of one; shorter ones would fit too many blocks ("Reply", "Share").
 _PREFIX_MIN_CHARS = 40
@@ -108,7 +109,9 @@ def _key(text: str) -> str:
     """``text`` as lines and blocks are matched by: whitespace collapsed and
     invisible characters dropped (trafilatura drops zero-width joiners that
     sites set inside product names)."""
-    return clean_text(text.translate(_INVISIBLE))
+    if _ANY_INVISIBLE.search(text) is None:  # nearly every text: skip the copy
+        return clean_text(text)
+    return clean_text(_ANY_INVISIBLE.sub("", text))
 
 
 def is_prose(line: str) -> bool:
@@ -143,10 +146,7 @@ def is_link_line(el: html.HtmlElement, text: str) -> bool:
     target = (links[0].get("href") or "").strip()
     if not target or target.startswith(LINK_LINE_SAME_PAGE_PREFIXES):
         return False
-    return (
-        _key(links[0].text_content()) == text
-        and len(_WORD.findall(text)) >= LINK_LINE_MIN_WORDS
-    )
+    return _key(links[0].text_content()) == text and len(_WORD.findall(text)) >= LINK_LINE_MIN_WORDS
 
 
 def _pieces(el: html.HtmlElement) -> list[str]:
@@ -175,7 +175,7 @@ class LineSources:
     def by_text(self) -> dict[str, html.HtmlElement]:
         sources: dict[str, html.HtmlElement] = {}
         for el in self.root.iter(*LINE_SOURCE_TAGS):
-            text = _key(element_text(el))
+            text = _key(raw_text(el))
             if text:
                 sources.setdefault(text, el)
         return sources
@@ -197,7 +197,7 @@ class LineSources:
                 elif child.tag not in _INLINE_TAGS and isinstance(child.tag, str):
                     break
             else:
-                text = _key(element_text(el))
+                text = _key(raw_text(el))
                 if text:
                     sources.setdefault(text, el)
                 if breaks:
@@ -321,7 +321,7 @@ class LineSources:
             if other is box or other.get("class") != box_class:
                 continue
             for paragraph in other.iterchildren("p"):
-                text = _key(paragraph.text_content())
+                text = _key(raw_text(paragraph))
                 if (
                     text not in have
                     and is_prose(text)
