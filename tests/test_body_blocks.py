@@ -170,6 +170,17 @@ def test_lines_with_more_than_one_link_or_more_than_a_link_stay(paragraph: str, 
     assert removed == []
 
 
+@pytest.mark.parametrize("box", ["author-box", "Author_InfoContainer", "authorCard", "bio"])
+def test_author_boxes_by_their_usual_names(box: str) -> None:
+    bio = "Jane Doe covers the harbor and city hall for the paper."
+    sources = sources_of(
+        "".join(f"<p>{p}</p>" for p in PARAS) + f'<div class="{box}"><p>{bio}</p></div>'
+    )
+    kept, removed = sources.drop_chrome([*PARAS, bio], "body")
+    assert kept == PARAS
+    assert [r.rule for r in removed] == ["author-bio"]
+
+
 def test_block_rules_can_be_switched_off() -> None:
     foreign = "This sentence is a caption under the photo of the council chamber, kept."
     inner = (

@@ -1296,8 +1296,8 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
         "author-bio",
         "an author's biography box",
         container=_class_pattern(
-            r"(?<![^\W_])(?:bio|author-?bio|biography|about-the-author|about-author|author-info)"
-            r"(?![^\W_])"
+            r"(?<![^\W_])(?:bio|author-?bio|biography|about-the-author|about-author"
+            r"|author[-_]?(?:info\w*|box|card|details|profile))(?![^\W_])"
         ),
     ),
     # In-text promotion boxes for other products or stories.
