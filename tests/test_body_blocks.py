@@ -170,6 +170,19 @@ def test_lines_with_more_than_one_link_or_more_than_a_link_stay(paragraph: str, 
     assert removed == []
 
 
+@pytest.mark.parametrize(
+    "box", ["more-stories", "a-lire-aussi", "mehr-zum-thema", "noticias-relacionadas", "polecane"]
+)
+def test_related_boxes_by_their_names_in_several_languages(box: str) -> None:
+    teaser = "The bridge that took forty years to build, and what it cost the town."
+    sources = sources_of(
+        "".join(f"<p>{p}</p>" for p in PARAS) + f'<div class="{box}"><p>{teaser}</p></div>'
+    )
+    kept, removed = sources.drop_chrome([*PARAS, teaser], "body")
+    assert kept == PARAS
+    assert [r.rule for r in removed] == ["related-box"]
+
+
 @pytest.mark.parametrize("box", ["author-box", "Author_InfoContainer", "authorCard", "bio"])
 def test_author_boxes_by_their_usual_names(box: str) -> None:
     bio = "Jane Doe covers the harbor and city hall for the paper."

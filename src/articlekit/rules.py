@@ -1310,7 +1310,11 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
         "a box of links to other stories",
         container=_class_pattern(
             r"(?<![^\W_])(?:related|recommend|more-?stories|most-?popular|popular|most-?read"
-            r"|trending|read-?next|also-?read|you-may-like|latest-news|recirc|outbrain|taboola)"
+            r"|trending|read-?next|also-?read|you-may-like|latest-news|recirc|outbrain|taboola"
+            # French, German, Spanish, Italian, Polish class names of the same boxes
+            r"|lire-?aussi|a-lire|voir-?aussi|savoir-?plus|en-savoir"
+            r"|weitere-?artikel|mehr-?zum-?thema|verwandte|empfehlung|lesetipp"
+            r"|relacionad|te-puede-interesar|leer-mas|correlat|czytaj-?tez|powiazane|polecane)"
         ),
         minority_only=True,
     ),
