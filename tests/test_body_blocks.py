@@ -171,7 +171,15 @@ def test_lines_with_more_than_one_link_or_more_than_a_link_stay(paragraph: str, 
 
 
 @pytest.mark.parametrize(
-    "box", ["more-stories", "a-lire-aussi", "mehr-zum-thema", "noticias-relacionadas", "polecane"]
+    "box",
+    [
+        "more-stories",
+        "LinkBox",
+        "a-lire-aussi",
+        "mehr-zum-thema",
+        "noticias-relacionadas",
+        "polecane",
+    ],
 )
 def test_related_boxes_by_their_names_in_several_languages(box: str) -> None:
     teaser = "The bridge that took forty years to build, and what it cost the town."

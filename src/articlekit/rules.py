@@ -1311,6 +1311,7 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
         container=_class_pattern(
             r"(?<![^\W_])(?:related|recommend|more-?stories|most-?popular|popular|most-?read"
             r"|trending|read-?next|also-?read|you-may-like|latest-news|recirc|outbrain|taboola"
+            r"|links?-?box|link-?list|link-?liste"
             # French, German, Spanish, Italian, Polish class names of the same boxes
             r"|lire-?aussi|a-lire|voir-?aussi|savoir-?plus|en-savoir"
             r"|weitere-?artikel|mehr-?zum-?thema|verwandte|empfehlung|lesetipp"
