@@ -103,6 +103,14 @@ def test_lines_are_traced_to_their_element_whatever_their_shape(shape: str) -> N
     assert [(r.rule, r.text) for r in removed] == [("caption", line)]
 
 
+def test_a_figure_caption_without_a_class_is_a_caption() -> None:
+    figure = f'<figure><img src="/harbor.jpg"/><figcaption>{CAPTION}</figcaption></figure>'
+    sources = sources_of("".join(f"<p>{p}</p>" for p in PARAS) + figure)
+    kept, removed = sources.drop_chrome([*PARAS, CAPTION], "body")
+    assert kept == PARAS
+    assert [r.rule for r in removed] == ["caption"]
+
+
 def test_a_line_the_page_does_not_hold_is_kept() -> None:
     sources = sources_of("".join(f"<p>{p}</p>" for p in PARAS))
     assert sources.element("A line of nothing on this page at all") is None
@@ -175,6 +183,7 @@ def test_lines_with_more_than_one_link_or_more_than_a_link_stay(paragraph: str, 
     [
         "more-stories",
         "LinkBox",
+        "next-story",
         "a-lire-aussi",
         "mehr-zum-thema",
         "noticias-relacionadas",

@@ -1289,8 +1289,13 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
     # is never one big link.
     BlockRule("inside-link", "a block set inside a link: a teaser card", frozenset({"a"})),
     # Picture and video captions: the reader sees them beside an image, and
-    # they repeat or trail the text ("imageCaption", "caption-text", ...).
-    BlockRule("caption", "an image or video caption", container=_class_pattern(r"caption")),
+    # they repeat or trail the text ("imageCaption", "caption-text", <figcaption>).
+    BlockRule(
+        "caption",
+        "an image or video caption",
+        frozenset({"figcaption"}),
+        container=_class_pattern(r"caption"),
+    ),
     # Author boxes under an article ("About the author", a bio paragraph).
     BlockRule(
         "author-bio",
@@ -1311,7 +1316,7 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
         container=_class_pattern(
             r"(?<![^\W_])(?:related|recommend|more-?stories|most-?popular|popular|most-?read"
             r"|trending|read-?next|also-?read|you-may-like|latest-news|recirc|outbrain|taboola"
-            r"|links?-?box|link-?list|link-?liste"
+            r"|links?-?box|link-?list|link-?liste|next-?(?:story|post|article)s?"
             # French, German, Spanish, Italian, Polish class names of the same boxes
             r"|lire-?aussi|a-lire|voir-?aussi|savoir-?plus|en-savoir"
             r"|weitere-?artikel|mehr-?zum-?thema|verwandte|empfehlung|lesetipp"
