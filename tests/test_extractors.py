@@ -1146,6 +1146,43 @@ def test_chrome_headline_repeat_is_removed() -> None:
     assert finding.removed[0].moved_to == "title"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Thema Verkehr Neue Brücke für den Hafen freigegeben",
+        "12.03.2024 - Neue Brücke für den Hafen freigegeben",
+        "- Neue Brücke für den Hafen freigegeben",
+    ],
+)
+def test_chrome_headline_with_a_kicker_or_date_is_a_repeat(line: str) -> None:
+    finding = run_chrome([line, A, B], title="Neue Brücke für den Hafen freigegeben")
+    assert finding.values["paragraphs"] == (A, B)
+    assert [r.rule for r in finding.removed] == ["headline-repeat"]
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        # a first sentence that restates the headline is the article's
+        (
+            "Neue Brücke für den Hafen freigegeben, sagte der Bürgermeister.",
+            "Neue Brücke für den Hafen freigegeben",
+        ),
+        # a short headline fits inside many lines
+        ("Rom im Regen: ein Spaziergang", "Rom"),
+        # too much around it
+        (
+            "Neue Brücke für den Hafen freigegeben und was die Anwohner davon halten,"
+            " die seit Jahren warten",
+            "Neue Brücke für den Hafen freigegeben",
+        ),
+    ],
+)
+def test_chrome_lines_holding_the_headline_among_more_stay(line: str, title: str) -> None:
+    finding = run_chrome([line, A, B], title=title)
+    assert finding.values["paragraphs"] == (line, A, B)
+
+
 def test_chrome_end_marker_late_in_the_body_cuts_the_rest() -> None:
     finding = run_chrome([A, B, C, "Most Popular", "Teaser one headline", "Load more"])
     assert finding.values["paragraphs"] == (A, B, C)

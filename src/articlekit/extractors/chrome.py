@@ -39,6 +39,12 @@ __all__ = ["ChromeExtractor", "ChromeOptions"]
 _WORD = regex.compile(r"\w+")
 #: A repeated headline is only looked for in the first paragraphs.
 HEADLINE_REPEAT_MAX_INDEX = 2
+#: A line there that holds the headline and at most this many characters more
+#: (a kicker, a date, a section name) is the headline too...
+HEADLINE_REPEAT_MAX_EXTRA_CHARS = 40
+#: ...when the headline has at least this many characters: a short one ("Rom")
+#: fits inside a first sentence.
+HEADLINE_REPEAT_MIN_TITLE_CHARS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +98,20 @@ def _article_resumes(rest: list[str]) -> bool:
 
 def _key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _repeats_title(line: str, title: str) -> bool:
+    """True when ``line`` is the headline, alone or with a short kicker, date or
+    section name around it ("Thema Verkehr Neue Brücke für den Hafen")."""
+    line_key, title_key = _key(line), _key(title)
+    if line_key == title_key:
+        return True
+    return (
+        len(title_key) >= HEADLINE_REPEAT_MIN_TITLE_CHARS
+        and not line.rstrip().endswith(".")  # a first sentence may restate it
+        and title_key in line_key
+        and len(line_key) - len(title_key) <= HEADLINE_REPEAT_MAX_EXTRA_CHARS
+    )
 
 
 class ChromeExtractor:
@@ -149,7 +169,7 @@ class ChromeExtractor:
             # Rules read the line with whitespace collapsed; what is kept or
             # recorded is the line as written.
             paragraph = lines[index]
-            if index <= HEADLINE_REPEAT_MAX_INDEX and title and _key(paragraph) == _key(title):
+            if index <= HEADLINE_REPEAT_MAX_INDEX and title and _repeats_title(paragraph, title):
                 result.removed.append(
                     Removal(
                         stage=self.name,
