@@ -63,6 +63,7 @@ LINE_SOURCE_TAGS = (
     "figcaption",
     "pre",
 )
+_LINE_SOURCE_SET = frozenset(LINE_SOURCE_TAGS)
 _WORD = regex.compile(r"\w+")
 #: Tags at which the search for a split body's sibling containers stops.
 _SCOPE_BOUNDARY_TAGS = frozenset({"article", "main", "body"})
@@ -170,6 +171,8 @@ class LineSources:
 
     def __init__(self, root: html.HtmlElement) -> None:
         self.root = root
+        #: Lines already traced: the body stage asks for most lines twice or more.
+        self._traced: dict[str, html.HtmlElement | None] = {}
 
     @cached_property
     def by_text(self) -> dict[str, html.HtmlElement]:
@@ -197,9 +200,10 @@ class LineSources:
                 elif child.tag not in _INLINE_TAGS and isinstance(child.tag, str):
                     break
             else:
-                text = _key(raw_text(el))
-                if text:
-                    sources.setdefault(text, el)
+                if tag not in _LINE_SOURCE_SET:  # by_text has those already
+                    text = _key(raw_text(el))
+                    if text:
+                        sources.setdefault(text, el)
                 if breaks:
                     for piece in map(_key, _pieces(el)):
                         if piece:
@@ -208,6 +212,11 @@ class LineSources:
 
     def element(self, line: str) -> html.HtmlElement | None:
         """The element ``line`` was extracted from, or None."""
+        if line not in self._traced:
+            self._traced[line] = self._trace(line)
+        return self._traced[line]
+
+    def _trace(self, line: str) -> html.HtmlElement | None:
         text = _key(line)
         el = self.by_text.get(text)
         if el is not None:

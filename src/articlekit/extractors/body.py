@@ -22,7 +22,7 @@ from ..rules import (
     ContainerCheck,
 )
 from ..textdump import split_dump
-from ._common import clean_text, link_share
+from ._common import clean_text, element_text, link_share
 from .blocks import LineSources
 
 __all__ = ["BodyExtractor", "BodyOptions"]
@@ -135,7 +135,7 @@ class BodyExtractor:
         # The outermost candidates hold the others' text: only they are measured.
         marked = set(candidates)
         outermost = [el for el in candidates if not any(a in marked for a in el.iterancestors())]
-        sizes = {el: len(clean_text(el.text_content())) for el in outermost}
+        sizes = {el: len(element_text(el)) for el in outermost}
         box = max(outermost, key=sizes.__getitem__)
         if sizes[box] < check.min_container_chars:
             return None
