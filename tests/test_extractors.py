@@ -981,6 +981,9 @@ CHROME_VARIANTS: list[tuple[str, str]] = [
     ("page-nav", "Nach oben"),
     ("page-nav", "Retour en haut de la page"),
     ("page-nav", "Volver arriba"),
+    ("rail-heading", "The Harbor Post’s Most Read Stories of 2031"),
+    ("rail-heading", "Trending this week"),
+    ("rail-heading", "More from Opinion"),
     ("page-nav", "Vorheriger Beitrag"),
     ("page-nav", "« Previous post"),
     ("page-nav", "Next article: The harbor bridge opens to cyclists"),
@@ -1095,6 +1098,8 @@ def test_chrome_rule_fires_on_a_typical_line(rule_id: str, line: str) -> None:
         "We need your help to find the missing dog, the owners wrote on Monday.",
         "Next story in the series will look at the harbor's fishing fleet.",
         "Previous post-holders at the port authority included two former mayors.",
+        "More from the harbor's fishing fleet was sold abroad this year than ever.",
+        "Most read the report as a warning, the mayor said on Monday.",
     ],
 )
 def test_chrome_prose_that_starts_like_chrome_is_kept(line: str) -> None:

@@ -111,7 +111,10 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
         "rail-heading",
         _line(
             r"(?:\|\s*)?(?:"
-            r"most (?:popular|read|viewed|shared|commented)|trending(?: now| stories)?"
+            # "Most read", "<Site>'s most read stories of 2031", "Trending this week"
+            r"(?:[\p{L}\p{N}&.' -]{2,30}[’']s )?"
+            r"(?:most (?:popular|read|viewed|shared|commented)(?: (?:stories|articles|posts))?"
+            r"|trending(?: now| stories)?)(?: (?:of|in) \d{4}| this week| today| right now)?"
             r"|(?:recommended|related|more|top|latest|popular) "
             r"(?:for you|stories|articles|news|posts|videos?|reads?)"
             r"|you (?:may|might) (?:also )?like|don[’']t miss|editor[’']s picks|recommended"
@@ -122,6 +125,7 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             # "Most read in World News", "Popular on <site>", "Explore further"
             r"|most (?:read|popular|viewed) in [\p{L}\p{N}&' ]{2,30}"
             r"|popular on [\p{L}\p{N}.&' ]{2,30}"
+            r"|more from [\p{L}\p{N}.&' ]{2,30}"
             r"|explore further"
             r"|weitere (?:artikel|beiträge|themen|nachrichten)(?: zum thema| aus [\p{L} ]{2,40})?"
             r"|weitere aktuelle (?:themen|artikel|nachrichten)(?: [\p{L} ]{2,40})?"
