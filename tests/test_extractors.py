@@ -981,6 +981,8 @@ CHROME_VARIANTS: list[tuple[str, str]] = [
     ("page-nav", "Nach oben"),
     ("page-nav", "Retour en haut de la page"),
     ("page-nav", "Volver arriba"),
+    ("credit", "Gallery Credit: Jane Doe"),
+    ("credit", "Photo credit: Harbor Post / Jane Doe"),
     ("rail-heading", "The Harbor Post’s Most Read Stories of 2031"),
     ("rail-heading", "Trending this week"),
     ("rail-heading", "More from Opinion"),

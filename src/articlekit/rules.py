@@ -320,7 +320,8 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
         "credit",
         _line(
             r"(?:titelbild|bild|foto|fotos|photo|photos|image|images|picture|crédits? photos?"
-            r"|credits?|crédit|fuente|foto de portada|zdjęcie)\s*:\s*.{1,80}"
+            r"|credits?|crédit|fuente|foto de portada|zdjęcie"
+            r"|(?:photo|image|picture|gallery|video|cover|header) credits?)\s*:\s*.{1,80}"
             r"|(?:beitragsbild|titelbild|featured image|header image)(?:\s*:\s*.{1,80})?"
             # Numbered figure captions: "Figure 3: The bridge in 1910."
             r"|(?:abbildung|abb\.|figure|fig\.|figura|rysunek|rys\.|grafik|grafika)"
