@@ -626,6 +626,10 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             # Placeholders of embeds that load only after consent.
             r"|klicken sie auf den (?:unteren )?button, um den inhalt von .{1,80} zu laden\.?"
             r"|click (?:the button below|here) to load (?:the )?content from .{1,80}"
+            r"|waiting for your (?:permission|consent) to load .{1,80}"
+            # Age gates in front of a video or gallery.
+            r"|(?:please )?enter your (?:date of birth|birth ?date|age) to (?:view|watch|see)"
+            r" (?:this|the) (?:video|content|gallery|page)\.?"
         ),
         "a cookie or consent notice",
         max_chars=300,
@@ -712,11 +716,13 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|(?:zu )?favoriten hinzufügen"
             r"|(?:(?:artikel|beitrag|rezept|tipp) )?(?:merken|favorisieren)"
             r"|save (?:this )?(?:article|story|for later)|bookmark(?: this)?(?: (?:article|page))?"
+            r"|(?:subscribe|sign in|log in|register) (?:to [\p{L}\p{N}&' ]{2,40} )?to bookmark"
+            r" (?:this|the) (?:article|story|page)"
             r"|ajouter (?:aux|à mes) favoris|(?:añadir|agregar) a (?:mis )?favoritos"
             r"|guardar (?:artículo|para después|para más tarde)|dodaj do ulubionych"
         ),
         "a bookmark button",
-        max_chars=40,
+        max_chars=90,
     ),
     # Post meta strips cut into bar-separated fields: a date, categories, a
     # comment link, or a headline strip ending in its date.
