@@ -1123,6 +1123,12 @@ def test_chrome_prose_that_starts_like_chrome_is_kept(line: str) -> None:
         ("23.10.2018", "published", date(2018, 10, 23), "stamp-bare"),
         ("Dienstag, 4. Juni 2019", "published", date(2019, 6, 4), "stamp-bare"),
         ("Oct 9, 2019", "published", date(2019, 10, 9), "stamp-bare"),
+        (
+            "Sunday 17 March 2030 17:23, UK",
+            "published",
+            datetime(2030, 3, 17, 17, 23),
+            "stamp-bare",
+        ),
     ],
 )
 def test_chrome_data_lines_move_into_fields(

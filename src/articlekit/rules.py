@@ -843,6 +843,8 @@ DATA_LINES: tuple[DataRule, ...] = (
             r"|\d{4}-\d{2}-\d{2}|\p{L}{3,10}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
             r"|\d{1,2}(?:\.|st|nd|rd|th)? (?:de )?\p{L}{3,10}\.?,? (?:de )?\d{4})"
             r"(?:,? (?:um |at |à |a las )?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?| uhr| h)?)?)"
+            # a zone or country label after the time ("17:23, UK", "8:59 AM PT")
+            r"(?:,? (?-i:[A-Z]{2,5}))?"
         ),
         "a bare date line: moved to 'published'",
         max_chars=48,
