@@ -988,6 +988,7 @@ CHROME_VARIANTS: list[tuple[str, str]] = [
     ("credit", "Photo credit: Harbor Post / Jane Doe"),
     ("rail-heading", "The Harbor Post’s Most Read Stories of 2031"),
     ("rail-heading", "Trending this week"),
+    ("rail-heading", "Top reads on Harbor Post this week"),
     ("rail-heading", "More from Opinion"),
     ("page-nav", "Vorheriger Beitrag"),
     ("page-nav", "« Previous post"),
