@@ -10,8 +10,9 @@ holding only text and inline markup, such as a div with a sentence in it), or,
 when it is long, to the block whose text it begins.
 
 * :data:`~articlekit.rules.BLOCK_RULES` drop lines by their container (teaser
-  cards, captions, author bios, related-story and share boxes), and a line that
-  is one link from end to end is dropped as a teaser;
+  cards, captions, author bios; related-story, share, newsletter and comment
+  boxes that hold less than half the lines), and a line that is one link from
+  end to end is dropped as a teaser;
 * split bodies: prose paragraphs in sibling containers of the same class as the
   one that holds the extracted text are added back, in page order.
 """
