@@ -545,6 +545,7 @@ def test_headline_subtitle_by_class(dek: str) -> None:
         '<div class="lead-image">The pier at dusk, seen from the ferry (Jane Doe)</div>',
         "<figure><p class='intro'>The pier at dusk, seen from the ferry.</p></figure>",
         '<div class="field--type-text-with-summary">The whole article body sits here.</div>',
+        '<p class="subtitle">Vorheriger Beitrag</p>',
     ],
 )
 def test_headline_subtitle_class_on_something_else_is_no_dek(not_a_dek: str) -> None:
