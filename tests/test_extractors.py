@@ -513,44 +513,41 @@ def test_headline_site_name_prefix_without_any_site_hint() -> None:
     assert article.title == "Amazon employees protest the sale"
 
 
-@pytest.mark.parametrize(
-    "dek",
-    [
-        '<p class="subtitle">Workers wrote a letter to Jeff Bezos.</p>',
-        '<h2 class="article-dek">Workers wrote a letter to Jeff Bezos.</h2>',
-        '<div class="standfirst">Workers wrote a letter to Jeff Bezos.</div>',
-        # ledes: a German Vorspann, a French chapô, a lead paragraph
-        '<p class="lead">Workers wrote a letter to Jeff Bezos.</p>',
-        '<div class="vorspann">Workers wrote a letter to Jeff Bezos.</div>',
-        '<div class="chapo">Workers wrote a letter to Jeff Bezos.</div>',
-        '<div class="article-teaser">Workers wrote a letter to Jeff Bezos.</div>',
-    ],
-)
-def test_headline_subtitle_by_class(dek: str) -> None:
-    article = parse(top=f"<header><h1>Amazon employees protest the sale</h1>{dek}</header>")
-    assert article.subtitle == "Workers wrote a letter to Jeff Bezos."
-    assert article.provenance["subtitle"] == "headline:h1+subtitle"
-
-
-@pytest.mark.parametrize(
-    "not_a_dek",
-    [
+DEK = "Workers wrote a letter to Jeff Bezos."
+#: Markup under the headline and the subtitle it gives: deks and ledes by
+#: class, and things with a dek-like class that are no dek (None).
+SUBTITLE_CASES = [
+    (f'<p class="subtitle">{DEK}</p>', DEK),
+    (f'<h2 class="article-dek">{DEK}</h2>', DEK),
+    (f'<div class="standfirst">{DEK}</div>', DEK),
+    # ledes: a German Vorspann, a French chapô, a lead paragraph
+    (f'<p class="lead">{DEK}</p>', DEK),
+    (f'<div class="vorspann">{DEK}</div>', DEK),
+    (f'<div class="chapo">{DEK}</div>', DEK),
+    (f'<div class="article-teaser">{DEK}</div>', DEK),
+    (
         '<div class="author-excerpt">Jane covers the harbor and hosts the weekly podcast.</div>',
-        '<div class="related-posts"><h2 class="subtitle">More from the harbor desk</h2></div>',
-        '<span class="eventbox__subheadline">Published on:</span>',
-        '<div class="subheadline">By Jane Doe</div>',
-        '<div class="subtitle">Credit: Jane Doe</div>',
-        '<p class="modal-subtitle">Your comment will be posted as usual.</p>',
-        '<div class="summary"><a href="/a">One story</a> <a href="/b">Another one</a></div>',
-        '<div class="lead-image">The pier at dusk, seen from the ferry (Jane Doe)</div>',
-        "<figure><p class='intro'>The pier at dusk, seen from the ferry.</p></figure>",
-        '<div class="field--type-text-with-summary">The whole article body sits here.</div>',
-        '<p class="subtitle">Vorheriger Beitrag</p>',
-    ],
-)
-def test_headline_subtitle_class_on_something_else_is_no_dek(not_a_dek: str) -> None:
-    article = parse(top=f"<header><h1>Amazon employees protest the sale</h1>{not_a_dek}</header>")
-    assert article.subtitle is None
+        None,
+    ),
+    ('<div class="related-posts"><h2 class="subtitle">More from the harbor desk</h2></div>', None),
+    ('<span class="eventbox__subheadline">Published on:</span>', None),
+    ('<div class="subheadline">By Jane Doe</div>', None),
+    ('<div class="subtitle">Credit: Jane Doe</div>', None),
+    ('<p class="modal-subtitle">Your comment will be posted as usual.</p>', None),
+    ('<div class="summary"><a href="/a">One story</a> <a href="/b">Another one</a></div>', None),
+    ('<div class="lead-image">The pier at dusk, seen from the ferry (Jane Doe)</div>', None),
+    ("<figure><p class='intro'>The pier at dusk, seen from the ferry.</p></figure>", None),
+    ('<div class="field--type-text-with-summary">The whole article body sits here.</div>', None),
+    ('<p class="subtitle">Vorheriger Beitrag</p>', None),
+]
+
+
+@pytest.mark.parametrize(("markup", "subtitle"), SUBTITLE_CASES)
+def test_headline_subtitle_by_class(markup: str, subtitle: str | None) -> None:
+    article = parse(top=f"<header><h1>Amazon employees protest the sale</h1>{markup}</header>")
+    assert article.subtitle == subtitle
+    if subtitle is not None:
+        assert article.provenance["subtitle"] == "headline:h1+subtitle"
 
 
 def test_headline_lede_three_containers_up() -> None:
