@@ -86,6 +86,11 @@ TRACED_SHAPES = {
         "<ul><li><b>Archive</b> <div><p>{}</p><p>Taken last winter.</p></div></li></ul>",
         f"- Archive {CAPTION}",
     ),
+    # a block and the button after it written as one line
+    "block with a button after it": (
+        "<div>{}</div><span><a href='/reply'>Reply</a></span>",
+        f"{CAPTION} Reply",
+    ),
 }
 
 

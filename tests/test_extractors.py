@@ -846,6 +846,8 @@ CHROME_EXAMPLES: dict[str, str] = {
     "load-more": "Load more",
     "rail-heading": "Most Popular",
     "ad-label": "Advertisement",
+    "sources-heading": "References",
+    "tip-line": "Have a tip? Send it to desk@example.com.",
     "share": "Share this article",
     "newsletter": "Sign up for our daily newsletter",
     "read-more": "Read more: Amazon's new headquarters",
@@ -1005,6 +1007,24 @@ CHROME_VARIANTS: list[tuple[str, str]] = [
         "disclaimer",
         "Dieser Beitrag gibt den Stand der Forschung wieder und wurde von Ärzten geprüft.",
     ),
+    ("ad-label", "Story continues below advertisement"),
+    ("ad-label", "Article continues after this ad"),
+    ("ad-label", "Advertisement - Scroll to continue"),
+    ("ad-label", "Lesen Sie nach der Anzeige weiter"),
+    ("ad-label", "La suite après la publicité"),
+    ("sources-heading", "Sources:"),
+    ("sources-heading", "Quellenangaben:"),
+    ("sources-heading", "Photo credits"),
+    ("sources-heading", "Footnotes"),
+    ("follow-us", "Follow the Harbor Post page on Facebook to make sure you never miss a story."),
+    ("follow-us", "Follow our food editor on Instagram at @harborfood and @harborbakes."),
+    ("follow-us", "* Follow Harbor Post on Snapchat, Instagram , Twitter and Threads."),
+    ("tip-line", "Got a tip? Email the newsroom at desk@example.com."),
+    ("tip-line", "Send your news tips to desk@example.com"),
+    ("gallery-counter", "Click through the slideshow to see all 20 winners."),
+    ("support-appeal", "Our journalism needs your support. Please subscribe today."),
+    ("read-more", "Read more on The Harbor Post"),
+    ("newsletter", "This story first ran in our Weekend Reads newsletter. Sign up here."),
 ]
 
 
@@ -1104,6 +1124,11 @@ def test_chrome_rule_fires_on_a_typical_line(rule_id: str, line: str) -> None:
         "Previous post-holders at the port authority included two former mayors.",
         "More from the harbor's fishing fleet was sold abroad this year than ever.",
         "Most read the report as a warning, the mayor said on Monday.",
+        "Have a tip for keeping the pipes from freezing? The plumber has three.",
+        "Sources said the council would vote on the bridge again in the spring.",
+        "The story continues below the waterline, where divers found the wreck.",
+        "Follow the river on foot to make sure you reach the ferry before dark.",
+        "Read more on the history of the bridge in the archive, which holds every issue.",
     ],
 )
 def test_chrome_prose_that_starts_like_chrome_is_kept(line: str) -> None:
@@ -1204,6 +1229,22 @@ def test_chrome_end_marker_late_in_the_body_cuts_the_rest() -> None:
     assert [r.rule for r in finding.removed] == ["rail-heading", "after-end-marker", "load-more"]
     assert finding.warnings == []
     assert {rule.id for rule in CHROME_LINES} >= END_MARKERS
+
+
+def test_chrome_sources_list_late_in_the_body_goes_with_its_heading() -> None:
+    citations = [
+        "Harbor Post, The bridge opens, May 4, 2031",
+        "City council minutes, accessed May 5",
+    ]
+    finding = run_chrome([A, B, C, "Our Sources", *citations])
+    assert finding.values["paragraphs"] == (A, B, C)
+    assert [r.rule for r in finding.removed] == ["sources-heading"] + ["after-end-marker"] * 2
+
+
+def test_chrome_sources_heading_early_in_the_body_drops_only_its_line() -> None:
+    finding = run_chrome([A, "Sources", B, C, A + " Again."])
+    assert finding.values["paragraphs"] == (A, B, C, A + " Again.")
+    assert [r.rule for r in finding.removed] == ["sources-heading"]
 
 
 def test_chrome_rail_inside_the_text_ends_where_prose_resumes() -> None:

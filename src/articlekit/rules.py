@@ -81,7 +81,7 @@ def _line(pattern: str) -> regex.Pattern[str]:
 #: Social networks named in "follow us" lines.
 _NETWORK = (
     r"(?:twitter|x|facebook|instagram|youtube|linkedin|tiktok|threads|bluesky|mastodon"
-    r"|google news|telegram|whatsapp|pinterest)"
+    r"|google news|telegram|whatsapp|pinterest|snapchat|reddit|twitch|flipboard)"
 )
 
 # --- chrome: lines that are never the article ------------------------------------
@@ -138,13 +138,33 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
         ),
         "the heading of a teaser rail",
     ),
+    # Headings of the lists that close an article: its sources, references,
+    # picture credits. Also end markers: the citations under them go too.
+    ChromeRule(
+        "sources-heading",
+        _line(
+            r"(?:our |key |main )?(?:sources?|references|bibliography|further reading"
+            r"|(?:photo|image|picture) credits|credits"
+            r"|quellen(?:angaben|verzeichnis)?|literatur(?:verzeichnis|hinweise)?"
+            r"|einzelnachweise|bildnachweise?|fuentes|referencias|bibliografía"
+            r"|footnotes|endnotes|fußnoten"
+            r"|références|bibliographie|crédits photos?)\s*:?"
+        ),
+        "the heading of the article's sources or credits",
+    ),
     # Ad slot labels.
     ChromeRule(
         "ad-label",
         _line(
             r"advertisements?|advertising|sponsored(?: content)?|ad|anzeige|werbung"
-            r"|publicité|publicidad|story continues below(?: advertisement)?"
-            r"|continue reading (?:the main story|below)|article continues below"
+            r"|publicité|publicidad|continue reading (?:the main story|below)"
+            # "Story continues below advertisement", "Article continues after this ad"
+            r"|(?:the )?(?:story|article|text|post|content) continues (?:below|after)"
+            r"(?: (?:(?:this|the|an?) )?(?:ad|advert|advertisement))?"
+            r"|(?:advertisement\s*[-–:]\s*)?scroll (?:down )?to continue(?: reading| with content)?"
+            r"|(?:weiter(?:lesen)?|lesen sie) nach der (?:anzeige|werbung)(?: weiter)?"
+            r"|(?:la suite|l[’']article continue) après (?:la|cette) publicité"
+            r"|(?:la noticia|el artículo) continúa (?:debajo|después|tras la publicidad)"
             r"|(?:anzeige|werbung|advertisement|publicidad)\s*[-–|]\s*.{1,100}"
         ),
         "an advertisement slot label",
@@ -170,6 +190,8 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|(?:jetzt )?newsletter abonnieren.*|inscrivez-vous .{0,40}newsletter.*"
             r"|suscríbete .{0,40}(?:newsletter|boletín).*"
             r"|thanks? (?:you )?for (?:signing up|subscribing)!?"
+            # "This article was featured in the Daily Brief newsletter. Sign up for it here."
+            r"|.{0,80}\bnewsletters?\b.{0,20}[.!]\s*sign(?:ing)? up\b.{0,40}"
             r"|.{0,80}\b(?:sign(?:ing)? up|subscrib\w*|abonnier\w*|inscri\w*|suscr\w*)\b"
             r".{0,60}\bnewsletters?\b.{0,60}"
             # A newsletter box's own heading and its confirmation prompt.
@@ -217,7 +239,9 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
     ChromeRule(
         "read-more",
         _line(
-            r"(?:read|see) (?:more|also|next)(?:\s*[:»›>…|-].{0,100}| (?:here|stories|articles))?"
+            r"(?:read|see) (?:more|also|next)(?:\s*[:»›>…|-].{0,100}| (?:here|stories|articles)"
+            # "Read more on <site or topic>": a heading over links, no sentence.
+            r"| (?:on|from|at) [\p{L}\p{N}.&'’ ]{2,40})?"
             r"|weiterlesen|mehr zum thema(?:\s*:.{0,100})?|lesen sie auch(?:\s*:.{0,100})?"
             r"|lire (?:la suite|aussi)(?:\s*:.{0,100})?|leer más(?:\s*:.{0,100})?"
             r"|related:.{0,120}"
@@ -363,6 +387,17 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             "epa",
         ),
     ),
+    # Calls for news tips: "Got a tip? Email us at ...".
+    ChromeRule(
+        "tip-line",
+        _line(
+            r"(?:do you )?(?:have|got) (?:a |any )?(?:news |story )?tips?(?: for us)?\?.{0,140}"
+            r"|send (?:us )?(?:your )?(?:news |story )?tips? (?:to|at) .{1,100}"
+        ),
+        "a call for news tips",
+        max_chars=160,
+        needs=("tip",),
+    ),
     # Gallery position counters ("1 of 57", "3 / 12").
     ChromeRule(
         "gallery-counter",
@@ -376,8 +411,11 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|(?:affichage|résultats?) (?:de )?\d+\s*(?:-|–|à)\s*\d+ (?:sur|de) \d+"
             r"(?: \p{L}+){0,2}"
             r"|mostrando (?:resultados? )?\d+\s*(?:-|–|a)\s*\d+ de \d+(?: \p{L}+){0,2}"
+            # The prompt over a gallery: "Scroll through the gallery below to see ...".
+            r"|(?:scroll|click|swipe) (?:down |through |to )?(?:the |our )?(?:gallery|slideshow)"
+            r"(?: below)? (?:to|for) (?:see|view|find|discover|more)\b.{0,100}"
         ),
-        "a gallery or result list position counter",
+        "a gallery or result list position counter, or the prompt over a gallery",
         max_chars=80,
     ),
     # Wire and newsroom credit lines under the text: who reported, wrote or
@@ -412,7 +450,9 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
         _line(
             r"(?:follow|like|subscribe to) (?:us|[\p{L}\p{N}.'’ ]{2,60}) on "
             r"(?:(?:and |& |or )?(?:on )?" + _NETWORK + r"(?: \(?@\w+\)?)?(?:\s*,\s*|\s+)?)+"
-            r"(?:(?:at|:)?\s*@?\S+)?[.!:]?"
+            r"(?:(?:at|:)?\s*@?\S+(?:\s*(?:,|and|&)\s*@\S+)*)?"
+            # "... on Facebook to make sure you're not missing out."
+            r"(?: (?:to|so) (?:make sure|stay|keep|get|never|be|see|you)\b.{0,60})?[.!:]?"
             # ...often followed by how to write in: "Send us a message at ...".
             r"(?:\s+(?:send|e-?mail|write|message|contact|text) us\b.{1,160})?"
             r"|(?:síguenos|sígannos|folgen sie uns|folge uns|folgt uns|suivez-nous|obserwuj nas"
@@ -657,7 +697,8 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
     ChromeRule(
         "support-appeal",
         _line(
-            r"(?:\|\s*)?(?:we need your help|support (?:us|our (?:work|journalism)"
+            r"(?:\|\s*)?(?:we need your help|(?:our |independent |local )?journalism needs your"
+            r" support|support (?:us|our (?:work|journalism)"
             r"|independent journalism)"
             r"|unterstützen sie (?:uns|unsere arbeit)|unterstütze (?:uns|unsere arbeit)"
             r"|soutenez(?:-nous| notre (?:travail|journalisme))|apóyanos"
@@ -774,7 +815,7 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
 
 #: Rail headings after which, near the end of a body, everything is teasers.
 #: Part of the aggressive group: the safety valve can switch it off.
-END_MARKERS: frozenset[str] = frozenset({"rail-heading"})
+END_MARKERS: frozenset[str] = frozenset({"rail-heading", "sources-heading"})
 
 #: Only an end marker in the last share of the body cuts what follows it;
 #: one early in the text is a mid-article rail and only its line goes.

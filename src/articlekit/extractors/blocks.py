@@ -107,6 +107,10 @@ _BULLET = "- "
 _CELL_SEPARATOR = " | "
 
 
+def _first(item: tuple[str, html.HtmlElement]) -> str:
+    return item[0]
+
+
 def _key(text: str) -> str:
     """``text`` as lines and blocks are matched by: whitespace collapsed and
     invisible characters dropped (trafilatura drops zero-width joiners that
@@ -233,6 +237,8 @@ class LineSources:
         el = self.by_leaf_text.get(text)
         if el is None and len(text) >= _PREFIX_MIN_CHARS:
             el = self._block_starting_with(text)
+            if el is None:
+                el = self._block_that_opens(text)
         return el
 
     @cached_property
@@ -247,6 +253,23 @@ class LineSources:
         at = bisect.bisect_left(texts, text)
         if at < len(texts) and texts[at].startswith(text):
             return self.by_text[texts[at]]
+        return None
+
+    @cached_property
+    def _sorted_blocks(self) -> list[tuple[str, html.HtmlElement]]:
+        """Every traced text (blocks, leaf blocks, pieces), in sorted order."""
+        return sorted({**self.by_leaf_text, **self.by_text}.items(), key=_first)
+
+    def _block_that_opens(self, text: str) -> html.HtmlElement | None:
+        """The block whose whole text begins ``text``: a comment's last piece
+        and the "Reply" button after it, which trafilatura writes as one line.
+        Only the nearest text below ``text`` in sorted order is tried."""
+        blocks = self._sorted_blocks
+        at = bisect.bisect_right(blocks, text, key=_first) - 1
+        if at >= 0:
+            block_text, el = blocks[at]
+            if len(block_text) >= _PREFIX_MIN_CHARS and text.startswith(block_text):
+                return el
         return None
 
     def _row(self, line: str) -> html.HtmlElement | None:
