@@ -848,6 +848,7 @@ CHROME_EXAMPLES: dict[str, str] = {
     "ad-label": "Advertisement",
     "sources-heading": "References",
     "tip-line": "Have a tip? Send it to desk@example.com.",
+    "reporter-contact": "Write to Jane Doe at jane.doe@example.com",
     "share": "Share this article",
     "newsletter": "Sign up for our daily newsletter",
     "read-more": "Read more: Amazon's new headquarters",
@@ -1025,6 +1026,12 @@ CHROME_VARIANTS: list[tuple[str, str]] = [
     ("support-appeal", "Our journalism needs your support. Please subscribe today."),
     ("read-more", "Read more on The Harbor Post"),
     ("newsletter", "This story first ran in our Weekend Reads newsletter. Sign up here."),
+    ("share", "Like this story? Share it with a friend!"),
+    ("reporter-contact", "Reach the reporters on Twitter at https://twitter.com/harborjane"),
+    ("reporter-contact", "Contact Jane with harbor stories via email, jane@example.com."),
+    ("read-more", "Follow our full coverage of the election at https://news.example/vote"),
+    ("copyright", "Copyright ⓒ harbor.example. All reuse needs permission"),
+    ("comments", "ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador."),
 ]
 
 
@@ -1129,6 +1136,7 @@ def test_chrome_rule_fires_on_a_typical_line(rule_id: str, line: str) -> None:
         "The story continues below the waterline, where divers found the wreck.",
         "Follow the river on foot to make sure you reach the ferry before dark.",
         "Read more on the history of the bridge in the archive, which holds every issue.",
+        "Write to the council at City Hall before Friday, the clerk told residents.",
     ],
 )
 def test_chrome_prose_that_starts_like_chrome_is_kept(line: str) -> None:
@@ -1229,6 +1237,14 @@ def test_chrome_end_marker_late_in_the_body_cuts_the_rest() -> None:
     assert [r.rule for r in finding.removed] == ["rail-heading", "after-end-marker", "load-more"]
     assert finding.warnings == []
     assert {rule.id for rule in CHROME_LINES} >= END_MARKERS
+
+
+def test_chrome_the_page_address_printed_with_the_text_goes() -> None:
+    url = "https://news.example/2031/05/harbor-bridge"
+    other = "https://news.example/2031/05/other-story"
+    finding = run_chrome([url, A, other, B], canonical_url=url)
+    assert finding.values["paragraphs"] == (A, other, B)
+    assert [(r.rule, r.text) for r in finding.removed] == [("page-url", url)]
 
 
 def test_chrome_sources_list_late_in_the_body_goes_with_its_heading() -> None:

@@ -178,6 +178,9 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"| (?:diesen|dieses) (?:artikel|beitrag)| cet article| este artículo)?[:!.]?"
             r"|(?:(?:facebook|twitter|x|linkedin|whatsapp|email|e-mail|print|reddit|pinterest"
             r"|telegram|copy link|flipboard|tweet)[\s,|·•]*){2,}"
+            # "Like this story? Share it with a friend!"
+            r"|(?:like|liked|enjoy|enjoyed|love) (?:this|the) (?:article|story|post)\?\s*"
+            r"share (?:it|this)\b.{0,60}"
         ),
         "a share bar",
     ),
@@ -245,6 +248,9 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|weiterlesen|mehr zum thema(?:\s*:.{0,100})?|lesen sie auch(?:\s*:.{0,100})?"
             r"|lire (?:la suite|aussi)(?:\s*:.{0,100})?|leer más(?:\s*:.{0,100})?"
             r"|related:.{0,120}"
+            # "Follow our full coverage of the election at https://..."
+            r"|(?:follow|find|see|read) (?:[\p{L}\p{N}.&-]+[’']s |our )(?:full |latest |complete )?"
+            r"coverage (?:of|on) .{1,80}? (?:at|on) (?:https?://|www\.)\S+"
             # "Also read: <teaser title>" in the languages we cover: the label
             # and its colon make the line a link, whatever title follows.
             r"|(?:also read|read also|see also|also|more|related story|recommended)\s*:.{0,120}"
@@ -293,7 +299,7 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
     ChromeRule(
         "copyright",
         _line(
-            r"(?:©|\(c\)|copyright)\s*:?\s*(?:\d{4}|\p{L}).{0,180}"
+            r"(?:[©ⓒ]|\(c\)|copyright)\s*:?\s*(?:[©ⓒ]\s*)?(?:\d{4}|\p{L}).{0,180}"
             r"|.{0,120}all rights reserved\.?.{0,120}"
             r"|alle rechte vorbehalten.{0,80}|tous droits réservés.{0,80}"
             r"|todos los derechos reservados.{0,80}"
@@ -334,6 +340,8 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             r"|kommentare (?:werden|erscheinen) erst nach .{0,40}(?:freigabe|prüfung)\b.{0,40}"
             r"|les commentaires sont (?:modérés|soumis à modération)\b.{0,80}"
             r"|los comentarios (?:son|serán|están) (?:moderados|revisados)\b.{0,80}"
+            r"|(?:atenção:\s*)?(?:os )?comentários\b.{0,120}\b(?:moderad\p{L}*|pelo moderador)"
+            r"\b.{0,40}"
             # A heading may carry its note in brackets: "No comments (moderated)".
             r")(?:\s*\([^()]{1,120}\))?"
         ),
@@ -524,6 +532,20 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             "pressesprecher",
             "kontakt",
         ),
+    ),
+    # How to reach the reporter, under the text: "Write to Jane Doe at
+    # jane@example.com". An address, link or handle must follow.
+    ChromeRule(
+        "reporter-contact",
+        _line(
+            r"(?:write to|reach|contact|e-?mail|message) (?:the )?(?:reporters?|writers?|authors?"
+            r"|editors?|(?-i:\p{Lu})[\p{L}.'’-]+(?: (?-i:\p{Lu})[\p{L}.'’-]+){0,3})"
+            r"(?: with [\p{L} ]{1,40})?(?: on [\p{L} ]{2,20})?(?:,)? (?:at|via|on) "
+            r".{0,80}?(?:\S+@\S+\.\p{L}+|https?://\S+|@\w+).{0,80}"
+        ),
+        "how to reach the reporter",
+        max_chars=220,
+        needs=("write to", "reach", "contact", "mail", "message"),
     ),
     # Reading-time labels at the top of posts.
     ChromeRule(

@@ -128,10 +128,13 @@ class ChromeExtractor:
 
     def __call__(self, page: Page, so_far: Draft) -> Finding:
         candidates = list(so_far.get("candidate_paragraphs") or ())
-        first = self._strip(candidates, so_far, aggressive=self.options.aggressive)
+        own_urls = frozenset(
+            url for url in (page.url, so_far.get("canonical_url")) if isinstance(url, str) and url
+        )
+        first = self._strip(candidates, so_far, own_urls, aggressive=self.options.aggressive)
         chosen, warnings = first, []
         if first.aggressive_fired and self._too_much(candidates, first):
-            gentle = self._strip(candidates, so_far, aggressive=False)
+            gentle = self._strip(candidates, so_far, own_urls, aggressive=False)
             if gentle.words_kept() > first.words_kept():
                 chosen = gentle
                 warnings.append(
@@ -156,7 +159,9 @@ class ChromeExtractor:
             kept < valve.min_words_left <= total
         )
 
-    def _strip(self, paragraphs: list[str], so_far: Draft, *, aggressive: bool) -> _Pass:
+    def _strip(
+        self, paragraphs: list[str], so_far: Draft, own_urls: frozenset[str], *, aggressive: bool
+    ) -> _Pass:
         result = _Pass()
         title = so_far.get("title")
         full_text = "\n".join(paragraphs)
@@ -181,6 +186,16 @@ class ChromeExtractor:
                 )
                 continue
             if self._data_line(index, paragraph, so_far, full_text, result):
+                continue
+            if paragraph in own_urls:
+                result.removed.append(
+                    Removal(
+                        stage=self.name,
+                        rule="page-url",
+                        text=paragraph,
+                        reason="the page's own address, printed with the text",
+                    )
+                )
                 continue
             rule = self._chrome_rule(paragraph, aggressive=aggressive)
             if rule is None and rail_heading is not None:
