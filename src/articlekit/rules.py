@@ -835,7 +835,8 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
     ),
 )
 
-#: Rail headings after which, near the end of a body, everything is teasers.
+#: Headings after which, near the end of a body, nothing is the article: teaser
+#: rails, and the sources or credits list that closes a piece.
 #: Part of the aggressive group: the safety valve can switch it off.
 END_MARKERS: frozenset[str] = frozenset({"rail-heading", "sources-heading"})
 

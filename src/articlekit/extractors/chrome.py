@@ -207,7 +207,7 @@ class ChromeExtractor:
                             stage=self.name,
                             rule="after-end-marker",
                             text=paragraph,
-                            reason=f"follows the teaser rail heading {rail_heading!r}",
+                            reason=f"follows the closing heading {rail_heading!r}",
                         )
                     )
                     continue
