@@ -56,6 +56,8 @@ class ChromeOptions:
 
 @dataclass(slots=True)
 class _Pass:
+    #: The stage name removals are recorded under.
+    stage: str
     kept: list[str] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
     data: dict[str, tuple[Any, str, str]] = field(
@@ -65,6 +67,12 @@ class _Pass:
 
     def words_kept(self) -> int:
         return sum(len(_WORD.findall(p)) for p in self.kept)
+
+    def drop(self, text: str, rule: str, reason: str, moved_to: str | None = None) -> None:
+        """Record ``text`` as removed by the chrome stage under ``rule``."""
+        self.removed.append(
+            Removal(stage=self.stage, rule=rule, text=text, reason=reason, moved_to=moved_to)
+        )
 
 
 #: A list bullet as trafilatura writes it ("- "), or one set in the text.
@@ -162,7 +170,7 @@ class ChromeExtractor:
     def _strip(
         self, paragraphs: list[str], so_far: Draft, own_urls: frozenset[str], *, aggressive: bool
     ) -> _Pass:
-        result = _Pass()
+        result = _Pass(self.name)
         title = so_far.get("title")
         full_text = "\n".join(paragraphs)
         total_words = max(1, len(_WORD.findall(full_text)))
@@ -175,49 +183,27 @@ class ChromeExtractor:
             # recorded is the line as written.
             paragraph = lines[index]
             if index <= HEADLINE_REPEAT_MAX_INDEX and title and _repeats_title(paragraph, title):
-                result.removed.append(
-                    Removal(
-                        stage=self.name,
-                        rule="headline-repeat",
-                        text=paragraph,
-                        reason="the headline repeated at the top of the body",
-                        moved_to="title",
-                    )
-                )
+                reason = "the headline repeated at the top of the body"
+                result.drop(paragraph, "headline-repeat", reason, moved_to="title")
                 continue
             if self._data_line(index, paragraph, so_far, full_text, result):
                 continue
             if paragraph in own_urls:
-                result.removed.append(
-                    Removal(
-                        stage=self.name,
-                        rule="page-url",
-                        text=paragraph,
-                        reason="the page's own address, printed with the text",
-                    )
-                )
+                result.drop(paragraph, "page-url", "the page's own address, printed with the text")
                 continue
             rule = self._chrome_rule(paragraph, aggressive=aggressive)
             if rule is None and rail_heading is not None:
                 if _article_resumes(lines[index:]):
                     rail_heading = None  # a rail inside the article: the text goes on
                 else:
-                    result.removed.append(
-                        Removal(
-                            stage=self.name,
-                            rule="after-end-marker",
-                            text=paragraph,
-                            reason=f"follows the closing heading {rail_heading!r}",
-                        )
-                    )
+                    reason = f"follows the closing heading {rail_heading!r}"
+                    result.drop(paragraph, "after-end-marker", reason)
                     continue
             if rule is None:
                 result.kept.append(original)
                 words_before += len(_WORD.findall(paragraph))
                 continue
-            result.removed.append(
-                Removal(stage=self.name, rule=rule.id, text=paragraph, reason=rule.reason)
-            )
+            result.drop(paragraph, rule.id, rule.reason)
             if (
                 aggressive
                 and rule.id in END_MARKERS
@@ -260,15 +246,7 @@ class ChromeExtractor:
             if value is None:
                 continue
             result.data.setdefault(rule.field, (value, paragraph, rule.id))
-            result.removed.append(
-                Removal(
-                    stage=self.name,
-                    rule=rule.id,
-                    text=paragraph,
-                    reason=rule.reason,
-                    moved_to=rule.field,
-                )
-            )
+            result.drop(paragraph, rule.id, rule.reason, moved_to=rule.field)
             return True
         return False
 
