@@ -7,7 +7,8 @@ trafilatura writes list items as "- item" and table rows as "| a | b |", and
 splits blocks at ``<br>``; those lines are matched to their item, row or piece.
 Any other line is matched to a leaf block with exactly its text (an element
 holding only text and inline markup, such as a div with a sentence in it), or,
-when it is long, to the block whose text it begins.
+when it is long, to the block whose text it begins or whose whole text begins
+it (a comment and the "Reply" button after it, written as one line).
 
 * :data:`~articlekit.rules.BLOCK_RULES` drop lines by their container (teaser
   cards, captions, author bios; related-story, share, newsletter and comment

@@ -69,7 +69,7 @@ class _Pass:
         return sum(len(_WORD.findall(p)) for p in self.kept)
 
     def drop(self, text: str, rule: str, reason: str, moved_to: str | None = None) -> None:
-        """Record ``text`` as removed by the chrome stage under ``rule``."""
+        """Record ``text`` as removed by this pass's stage under ``rule``."""
         self.removed.append(
             Removal(stage=self.stage, rule=rule, text=text, reason=reason, moved_to=moved_to)
         )
@@ -176,8 +176,8 @@ class ChromeExtractor:
         total_words = max(1, len(_WORD.findall(full_text)))
         words_before = 0
         lines = [" ".join(p.split()) for p in paragraphs]
-        #: The rail heading whose teasers are being dropped, while in a rail.
-        rail_heading: str | None = None
+        #: The closing heading (a teaser rail's, a sources list's) whose lines are being dropped.
+        end_marker: str | None = None
         for index, original in enumerate(paragraphs):
             # Rules read the line with whitespace collapsed; what is kept or
             # recorded is the line as written.
@@ -192,11 +192,11 @@ class ChromeExtractor:
                 result.drop(paragraph, "page-url", "the page's own address, printed with the text")
                 continue
             rule = self._chrome_rule(paragraph, aggressive=aggressive)
-            if rule is None and rail_heading is not None:
+            if rule is None and end_marker is not None:
                 if _article_resumes(lines[index:]):
-                    rail_heading = None  # a rail inside the article: the text goes on
+                    end_marker = None  # a rail inside the article: the text goes on
                 else:
-                    reason = f"follows the closing heading {rail_heading!r}"
+                    reason = f"follows the closing heading {end_marker!r}"
                     result.drop(paragraph, "after-end-marker", reason)
                     continue
             if rule is None:
@@ -210,7 +210,7 @@ class ChromeExtractor:
                 and words_before / total_words >= END_MARKER_MIN_POSITION
             ):
                 result.aggressive_fired = True
-                rail_heading = paragraph
+                end_marker = paragraph
         return result
 
     @staticmethod
