@@ -451,6 +451,13 @@ def test_lede_already_in_the_text_is_not_repeated() -> None:
     assert body_with_subtitle(LEDE, inner) == [LEDE, *PARAS]
 
 
+def test_lede_with_soft_hyphens_the_text_has_without_is_not_repeated() -> None:
+    hyphenated = LEDE.replace("inspect", "in\u00adspect")
+    assert hyphenated != LEDE
+    inner = f"<p>{LEDE}</p>" + "".join(f"<p>{p}</p>" for p in PARAS)
+    assert body_with_subtitle(hyphenated, inner) == [LEDE, *PARAS]
+
+
 def test_lede_can_be_left_out() -> None:
     inner = "".join(f"<p>{p}</p>" for p in PARAS)
     assert body_with_subtitle(LEDE, inner, BodyOptions(lede_min_chars=None)) == PARAS

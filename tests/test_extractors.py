@@ -539,6 +539,15 @@ SUBTITLE_CASES = [
     ("<figure><p class='intro'>The pier at dusk, seen from the ferry.</p></figure>", None),
     ('<div class="field--type-text-with-summary">The whole article body sits here.</div>', None),
     ('<p class="subtitle">Vorheriger Beitrag</p>', None),
+    # two words are a section label; a relative time or a media label opens a
+    # teaser; a dateline closes a meta strip; a bracketed note is no dek
+    ('<p class="subtitle">Our verdict</p>', None),
+    ('<p class="dek">7h ago - From the harbor to the hills, a week of storms...</p>', None),
+    ('<p class="subtitle">Video: The harbor bridge at night</p>', None),
+    ('<div class="subtitle">Harbor Sports • 02.02.2031</div>', None),
+    ('<p class="subtitle">(Share of the daily need in per cent)</p>', None),
+    # soft hyphens are dropped from the dek; joiners that shape letters stay
+    ('<p class="subtitle">Work&#173;ers wrote a let&#173;ter.</p>', "Workers wrote a letter."),
 ]
 
 

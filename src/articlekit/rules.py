@@ -1281,6 +1281,24 @@ NOT_DEK_VOCABULARY = _class_pattern(
     r"|(?<![^\W_])(?:media|image|img|photo|video|gallery)"
 )
 
+#: A dek has at least this many words: two are a section label or a rail
+#: heading set under the headline ("Open Future", "Our ruling").
+DEK_MIN_WORDS = 3
+
+#: Text that is a teaser or a meta strip, not a dek, whatever its class: one
+#: opening with a relative time or a media label ("7h ago - From the harbor...",
+#: "Video: The bridge at night"), closing on a dateline ("Harbor Sports •
+#: 02.02.2031"), or wholly in brackets.
+NOT_DEK_TEXT = regex.compile(
+    r"^(?:\d{1,2}\s?(?:m|min|mins|minutes?|h|hrs?|hours?|d|days?) ago\b"
+    r"|vor \d{1,2}\s?(?:min|minuten|std|stunden?|tagen?)\b"
+    r"|(?:video|watch|gallery|photos?|podcast|listen|audio)\s*[:|])"
+    r"|[•|·]\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}$"
+    # a note wholly in brackets: "(Share of the daily need in per cent)"
+    r"|^\([^()]*\)$",
+    _FLAGS,
+)
+
 #: class/id vocabulary of subtitles (deks, standfirsts).
 SUBTITLE_VOCABULARY = _class_pattern(
     r"subtitle|sub-title|subhead|dek(?![^\W\d_])|standfirst|summary|lede|lead-text|intro|teaser-text"

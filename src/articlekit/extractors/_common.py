@@ -36,6 +36,29 @@ def clean_text(text: str | None) -> str:
     return " ".join(text.split()) if text else ""
 
 
+#: Characters a reader never sees and that shape nothing: soft hyphens (sites
+#: set them inside long words), zero-width spaces, word joiners, byte-order marks.
+_UNSEEN = re.compile("[\u00ad\u200b\u2060\ufeff]")
+#: ...and the zero-width (non-)joiners, which shape Indic and Arabic letters
+#: but which extractors drop: text is matched without them.
+_UNSEEN_OR_JOINER = re.compile("[\u00ad\u200b\u2060\ufeff\u200c\u200d]")
+
+
+def visible_text(text: str) -> str:
+    """``text`` with whitespace collapsed and unseen characters dropped."""
+    if _UNSEEN.search(text) is None:  # nearly every text: skip the copy
+        return clean_text(text)
+    return clean_text(_UNSEEN.sub("", text))
+
+
+def match_key(text: str) -> str:
+    """``text`` as two copies of it are compared: whitespace collapsed, unseen
+    characters and zero-width joiners dropped."""
+    if _UNSEEN_OR_JOINER.search(text) is None:
+        return clean_text(text)
+    return clean_text(_UNSEEN_OR_JOINER.sub("", text))
+
+
 def raw_text(el: html.HtmlElement) -> str:
     """``el``'s text as ``text_content()`` gives it: serialising the text is
     about twice as fast as lxml.html's XPath ``string()``."""

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections import Counter
 from functools import cached_property
 
@@ -43,7 +42,7 @@ from ..rules import (
     PROSE_MIN_WORDS,
     BlockRule,
 )
-from ._common import clean_text, element_text, link_share, raw_text
+from ._common import element_text, link_share, match_key, raw_text
 
 __all__ = ["LineSources", "is_prose"]
 
@@ -98,8 +97,6 @@ _INLINE_TAGS = frozenset(
 )
 _LINK_LINE = "link-line"
 _LINK_LINE_REASON = "a line that is one link to another page: a teaser"
-#: Zero-width spaces and joiners, word joiners, byte-order marks, soft hyphens.
-_ANY_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 #: A line at least this long that no block's whole text explains may be the
 #: start of one; shorter ones would fit too many blocks ("Reply", "Share").
 _PREFIX_MIN_CHARS = 40
@@ -116,9 +113,7 @@ def _key(text: str) -> str:
     """``text`` as lines and blocks are matched by: whitespace collapsed and
     invisible characters dropped (trafilatura drops zero-width joiners that
     sites set inside product names)."""
-    if _ANY_INVISIBLE.search(text) is None:  # nearly every text: skip the copy
-        return clean_text(text)
-    return clean_text(_ANY_INVISIBLE.sub("", text))
+    return match_key(text)
 
 
 def is_prose(line: str) -> bool:

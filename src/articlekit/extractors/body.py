@@ -22,7 +22,7 @@ from ..rules import (
     ContainerCheck,
 )
 from ..textdump import split_dump
-from ._common import clean_text, element_text, link_share
+from ._common import clean_text, element_text, link_share, match_key
 from .blocks import LineSources
 
 __all__ = ["BodyExtractor", "BodyOptions"]
@@ -195,8 +195,9 @@ def _inline_popups(page: Page) -> list[str]:
 
 
 def _words(text: str) -> str:
-    """Words only, case-folded: a lede matches its copy in the text whatever the markup."""
-    return " ".join(_WORD.findall(text.casefold()))
+    """Words only, case-folded, soft hyphens dropped: a lede matches its copy
+    in the text whatever the markup."""
+    return " ".join(_WORD.findall(match_key(text).casefold()))
 
 
 def _lines(text: str) -> list[str]:

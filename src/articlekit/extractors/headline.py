@@ -29,11 +29,13 @@ from ..rules import (
     BRANDING_VOCABULARY,
     CHROME_LINES,
     DATA_LINES,
+    DEK_MIN_WORDS,
     HEADLINE_CLASS_VOCABULARY,
     HEADLINE_HIDDEN_VOCABULARY,
     HEADLINE_MEDIA_LABEL,
     KICKER_VOCABULARY,
     NOT_DEK_CONTAINER_VOCABULARY,
+    NOT_DEK_TEXT,
     NOT_DEK_VOCABULARY,
     SUBTITLE_VOCABULARY,
     TITLE_SEPARATORS,
@@ -41,7 +43,14 @@ from ..rules import (
     DataRule,
 )
 from ..textdump import split_dump
-from ._common import class_and_id, clean_text, in_non_article_part, link_share, select
+from ._common import (
+    class_and_id,
+    clean_text,
+    in_non_article_part,
+    link_share,
+    select,
+    visible_text,
+)
 
 __all__ = ["HeadlineExtractor", "strip_site_name"]
 
@@ -465,7 +474,7 @@ def _subtitle(heading: html.HtmlElement) -> str | None:
             if label.strip() and SUBTITLE_VOCABULARY.search(label):
                 text = _shown_text(el)
                 if (
-                    len(text.split()) >= MIN_HEADLINE_WORDS
+                    len(text.split()) >= DEK_MIN_WORDS
                     and len(text) <= MAX_SUBTITLE_CHARS
                     and _could_be_dek(el, label, text)
                 ):
@@ -477,10 +486,10 @@ def _subtitle(heading: html.HtmlElement) -> str | None:
 def _shown_text(el: html.HtmlElement) -> str:
     """``el``'s text without the style and script text it may hold."""
     if not any(True for _ in el.iter(*_UNSHOWN)):
-        return clean_text(el.text_content())
+        return visible_text(el.text_content())
     shown = copy.deepcopy(el)
     etree.strip_elements(shown, *_UNSHOWN, with_tail=False)
-    return clean_text(shown.text_content())
+    return visible_text(shown.text_content())
 
 
 def _without_taxonomy(el: html.HtmlElement) -> str:
@@ -506,6 +515,8 @@ def _could_be_dek(el: html.HtmlElement, label: str, text: str) -> bool:
         return False  # a caption, whatever its class
     if text.endswith(":"):
         return False  # a label whose value sits elsewhere ("Published on:")
+    if NOT_DEK_TEXT.search(text):
+        return False
     if link_share(el, text) > DEK_MAX_LINK_SHARE:
         return False
     return not any(
