@@ -27,7 +27,9 @@ The modules, one job each:
 
 * :mod:`.sources`: inputs: the folder walk, compression, WARC files, page bytes.
 * :mod:`.results`: :class:`Result` / :class:`PageError` and their JSON records.
-* :mod:`.pool`: :func:`parse_many`: worker processes or in-process, time limits.
+* :mod:`.pool`: :func:`parse_many`: a pool of worker processes, results in input order.
+* :mod:`.runner`: one page at a time: in this process under a time limit, and
+  the loop each worker process runs.
 * :mod:`.site_memory`: :class:`SiteMemory` (rule ``site-repeat``).
 * :mod:`.spool`: the append-only JSONL log.
 * :mod:`.outputs`: the output files, rebuilt from the spool and written atomically.
@@ -52,18 +54,18 @@ from .outputs import FORMATS
 from .outputs import REPORT_NAME as REPORT_NAME
 from .outputs import Format as Format
 from .pool import DEFAULT_TIMEOUT, default_jobs, parse_many
-from .pool import ERROR_TIMEOUT as ERROR_TIMEOUT
 from .pool import ERROR_WORKER_DIED as ERROR_WORKER_DIED
 from .pool import REORDER_WINDOW_PER_JOB as REORDER_WINDOW_PER_JOB
 from .pool import WARM_UP_PAGE as WARM_UP_PAGE
 from .pool import WORKER_MAX_PAGES as WORKER_MAX_PAGES
-from .pool import WORKER_PARENT_CHECK_SECONDS as WORKER_PARENT_CHECK_SECONDS
-from .pool import Parser as Parser
 from .report import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Report
 from .results import PageError, Result
 from .run import SPOOL_NAME as SPOOL_NAME
 from .run import STATE_DIR as STATE_DIR
 from .run import UsageError, clean
+from .runner import ERROR_TIMEOUT as ERROR_TIMEOUT
+from .runner import WORKER_PARENT_CHECK_SECONDS as WORKER_PARENT_CHECK_SECONDS
+from .runner import Parser as Parser
 from .site_memory import SITE_REPEAT_THRESHOLDS, SiteMemory, SiteRepeatThresholds, site_of
 from .sources import COMPRESSION_SUFFIXES as COMPRESSION_SUFFIXES
 from .sources import MAX_PAGE_BYTES as MAX_PAGE_BYTES

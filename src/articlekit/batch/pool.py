@@ -1,19 +1,16 @@
-"""Running the parser over many sources: in worker processes or in-process,
-with a per-page time limit, yielding results in input order.
+"""Running the parser over many sources, yielding results in input order.
 
 :func:`parse_many` is the Python API. With ``jobs > 1`` a :class:`_Pool` of
 worker processes is fed one page at a time, so a page that hangs or crashes
 its worker costs that page only. With ``jobs == 1`` pages are parsed in this
-process and the time limit is a ``SIGALRM`` interval timer. Worker entry points
-are module-level functions so that they pickle when workers are not forked.
-The tunables of the pool (:data:`WORKER_MAX_PAGES`, ...) are read from this
-module at run time: set them here, not on the ``articlekit.batch`` package.
+process (see :mod:`.runner`, which also holds the workers' own loop). The
+tunables of the pool (:data:`WORKER_MAX_PAGES`, ...) are read from this module
+at run time: set them here, not on the ``articlekit.batch`` package.
 """
 
 from __future__ import annotations
 
 import contextlib
-import importlib
 import json
 import math
 import multiprocessing
@@ -22,17 +19,25 @@ import signal
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
-from types import FrameType
 from typing import Any
 
 from ..article import Article
 from ..errors import InputError
 from .results import PageError, Result, _error_of, _record_of, _result_of
+from .runner import (
+    ERROR_TIMEOUT,
+    Parser,
+    _alarm_usable,
+    _bare,
+    _default_parser,
+    _run_in_process,
+    _worker_main,
+)
 from .site_memory import SiteMemory
-from .sources import Source, _decompress, _expand, load_source
+from .sources import Source, _expand, load_source
 
 #: Seconds one page may take (decompression and parsing) before it is failed.
 DEFAULT_TIMEOUT = 30.0
@@ -49,125 +54,21 @@ WARM_UP_PAGE = (
     "<html><head><title>Warm-up</title></head><body><article><h1>Warm-up</h1>"
     "<p>Published 2 January 2024. A short paragraph of text.</p></article></body></html>"
 )
-#: How often (seconds) an idle worker checks that its parent is still alive; a
-#: worker whose parent was killed exits by itself instead of lingering.
-WORKER_PARENT_CHECK_SECONDS = 1.0
 
-#: Error types recorded for failures that are not exceptions from the parser.
-ERROR_TIMEOUT = "PageTimeout"
+#: Error type recorded for a page whose worker process died under it.
 ERROR_WORKER_DIED = "WorkerDied"
 
-Parser = Callable[..., Article]
-
-
-class _PageTimeout(BaseException):
-    """Raised by the in-process alarm. A ``BaseException`` on purpose: the
-    parser's own ``except Exception`` blocks must not swallow it."""
-
-
-def _parse_one(parser: Parser, data: bytes, codec: str | None, url: str | None) -> Article:
-    return parser(_decompress(data, codec), url=url)
-
-
-def _default_parser() -> Parser:
-    # Looked up at call time so that a monkeypatched ``articlekit.parse`` is used.
-    module = importlib.import_module("articlekit")
-    parser: Parser = module.parse
-    return parser
-
-
-# -- in-process runner (jobs == 1) ----------------------------------------------
-
-
-def _alarm_usable() -> bool:
-    """SIGALRM can bound a page's time only on POSIX and in the main thread."""
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-
-
-def _on_alarm(signum: int, frame: FrameType | None) -> None:
-    raise _PageTimeout
-
-
-def _run_in_process(
-    sources: Iterator[Source], parser: Parser, timeout: float | None
-) -> Generator[Result, None, None]:
-    """Parse in this process. The time limit is an interval timer whose signal
-    raises inside the parser; it fires between Python bytecodes, so a page stuck
-    in one long C call is stopped only when that call returns."""
-    previous = signal.signal(signal.SIGALRM, _on_alarm) if timeout else None
-    try:
-        for source in sources:
-            started = time.perf_counter()
-            try:
-                loaded = load_source(source)
-                if loaded.data is None:
-                    raise InputError("unreadable input")
-                try:
-                    try:
-                        if timeout:
-                            signal.setitimer(signal.ITIMER_REAL, timeout)
-                        article = _parse_one(parser, loaded.data, loaded.compression, loaded.url)
-                    finally:
-                        if timeout:
-                            signal.setitimer(signal.ITIMER_REAL, 0)
-                except _PageTimeout:
-                    error = PageError(ERROR_TIMEOUT, f"page took longer than {timeout:g} s")
-                    yield Result(_bare(loaded), error=error, seconds=_since(started))
-                    continue
-                yield Result(_bare(loaded), article=article, seconds=_since(started))
-            except Exception as exc:
-                yield Result(_bare(source), error=_error_of(exc), seconds=_since(started))
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGALRM, previous)
-
-
-def _since(started: float) -> float:
-    return time.perf_counter() - started
-
-
-def _bare(source: Source) -> Source:
-    """The source without its bytes, so that results stay small."""
-    return replace(source, data=None) if source.data is not None else source
-
-
-# -- worker pool (jobs > 1) -----------------------------------------------------
-
-
-def _worker_main(conn: Connection, parser: Parser, inherited: list[Connection]) -> None:
-    """A worker: receive (data, codec, url), send back ("ok", dict) or
-    ("error", type, message). It ignores Ctrl-C (the parent decides) and exits
-    when its parent is gone."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    for other in inherited:  # forked copies of the parent's pipe ends
-        other.close()
-    parent = os.getppid()
-    while True:
-        if not conn.poll(WORKER_PARENT_CHECK_SECONDS):
-            if os.getppid() != parent:
-                return
-            continue
-        try:
-            task = conn.recv()
-        except (EOFError, OSError):
-            return
-        if task is None:
-            return
-        data, codec, url = task
-        try:
-            article = _parse_one(parser, data, codec, url)
-            reply: tuple[Any, ...] = ("ok", article.to_dict())
-        except Exception as exc:
-            error = _error_of(exc)
-            reply = ("error", error.type, error.message)
-        try:
-            conn.send(reply)
-        except OSError:  # the parent is gone
-            return
-        except Exception as exc:  # e.g. a result that does not pickle
-            with contextlib.suppress(OSError):
-                conn.send(("error", type(exc).__name__, f"cannot send the result: {exc}"))
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "ERROR_TIMEOUT",
+    "ERROR_WORKER_DIED",
+    "REORDER_WINDOW_PER_JOB",
+    "WARM_UP_PAGE",
+    "WORKER_MAX_PAGES",
+    "Parser",
+    "default_jobs",
+    "parse_many",
+]
 
 
 def _context() -> Any:

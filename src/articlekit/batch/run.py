@@ -19,10 +19,11 @@ from pathlib import Path
 from ..errors import ArticlekitError
 from .interrupts import _Interrupts
 from .outputs import FORMATS, Format, _build_outputs
-from .pool import DEFAULT_TIMEOUT, Parser, _default_parser, _parse_ordered, default_jobs
+from .pool import DEFAULT_TIMEOUT, _parse_ordered, default_jobs
 from .progress import _Progress
 from .report import Report
 from .results import _record_of
+from .runner import Parser, _default_parser
 from .sources import Source, count_sources, iter_sources, load_source, warc_available
 from .spool import _AppendLog, _read_log
 
