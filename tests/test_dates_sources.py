@@ -232,6 +232,19 @@ def test_htmldate_day_found_only_in_a_teaser_rail_is_refused() -> None:
     assert articlekit.parse(page, URL).published is None
 
 
+@pytest.mark.parametrize("footer", ["© 2016 Harbor Post", "Copyright 1998-2016 Harbor Post"])
+def test_a_copyright_year_is_no_publication_day(footer: str) -> None:
+    # htmldate answers January 1 of the footer's year
+    page = f"<html><head><title>Harbor bridge</title></head><body>{BODY}<footer>{footer}</footer>"
+    assert articlekit.parse(page, URL).published is None
+
+
+def test_a_shown_january_first_is_still_read() -> None:
+    article = parse(header='<time datetime="2021-01-01T09:00:00+01:00">1 January 2021</time>')
+    assert article.published is not None
+    assert day(article) == date(2021, 1, 1)
+
+
 def test_teaser_card_date_after_the_prose_is_not_the_header() -> None:
     article = parse(
         head='<meta name="date" content="2020-10-26">',

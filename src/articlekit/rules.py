@@ -1316,6 +1316,12 @@ DATE_FOREIGN_PATTERN = _class_pattern(
     r"|trending|teaser|outbrain|taboola|comment|disqus)",
 )
 
+#: (month, day) htmldate answers when it found a year only, such as the
+#: "© 2016" of a page footer: it is no publication day. On the three corpora
+#: with publication dates, each of its January 1 answers was wrong (4 pages
+#: with a true date; 22 more pages without one got a date this way).
+HTMLDATE_YEAR_ONLY_DAY = (1, 1)
+
 #: Labels of dates that are not the article's: a forum member's sign-up day,
 #: an event's day, a deadline, a birthday. A header date behind one of them
 #: is skipped.

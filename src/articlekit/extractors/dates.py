@@ -60,6 +60,7 @@ from ..rules import (
     DATE_FOREIGN_CONTAINER_TAGS,
     DATE_FOREIGN_LABELS,
     DATE_FOREIGN_PATTERN,
+    HTMLDATE_YEAR_ONLY_DAY,
     SUBTITLE_VOCABULARY,
     DataRule,
 )
@@ -720,7 +721,7 @@ class DatesExtractor:
     @staticmethod
     def _htmldate(page: Page) -> _Candidate | None:
         """htmldate's search of the whole page, unless every date it can find
-        sits in teaser rails and comments.
+        sits in teaser rails and comments, or it found a year only.
 
         The whole page is asked first: pruning those containers up front
         measured worse, since sites put the same words on the article's own
@@ -737,7 +738,7 @@ class DatesExtractor:
             return value if isinstance(value, date) else None
 
         day = ask(page.root)
-        if day is None:
+        if day is None or (day.month, day.day) == HTMLDATE_YEAR_ONLY_DAY:
             return None
         tags = DATE_FOREIGN_CONTAINER_TAGS
         if any(DATE_FOREIGN_PATTERN.search(class_and_id(el)) for el in page.root.iter(*tags)):
