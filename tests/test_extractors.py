@@ -1248,6 +1248,21 @@ def test_chrome_end_marker_late_in_the_body_cuts_the_rest() -> None:
     assert {rule.id for rule in CHROME_LINES} >= END_MARKERS
 
 
+def test_chrome_a_label_left_last_in_the_body_goes() -> None:
+    finding = run_chrome([A, "Ingredients:", B, "Related topics:", "Weitere Links:"])
+    assert finding.values["paragraphs"] == (A, "Ingredients:", B)
+    assert [(r.rule, r.text) for r in finding.removed] == [
+        ("dangling-label", "Weitere Links:"),
+        ("dangling-label", "Related topics:"),
+    ]
+
+
+def test_chrome_a_sentence_ending_in_a_colon_last_in_the_body_stays() -> None:
+    line = "Residents were quick to say what they thought of the plan:"
+    finding = run_chrome([A, B, line])
+    assert finding.values["paragraphs"] == (A, B, line)
+
+
 def test_chrome_the_page_address_printed_with_the_text_goes() -> None:
     url = "https://news.example/2031/05/harbor-bridge"
     other = "https://news.example/2031/05/other-story"

@@ -840,6 +840,11 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
 #: Part of the aggressive group: the safety valve can switch it off.
 END_MARKERS: frozenset[str] = frozenset({"rail-heading", "sources-heading"})
 
+#: A line of at most this many words ending in a colon, last in the body, is
+#: a label whose list is gone ("Teilnehmende Blogs:"); longer ones may be
+#: sentences that introduced an embed ("Twitter seemed confused by the ad:").
+DANGLING_LABEL_MAX_WORDS = 5
+
 #: Only an end marker in the last share of the body cuts what follows it;
 #: one early in the text is a mid-article rail and only its line goes.
 END_MARKER_MIN_POSITION = 0.6

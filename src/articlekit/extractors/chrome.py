@@ -23,6 +23,7 @@ from ..pipeline import Draft, Finding
 from ..rules import (
     BYLINE_MAX_PARAGRAPH_INDEX,
     CHROME_LINES,
+    DANGLING_LABEL_MAX_WORDS,
     DATA_LINES,
     END_MARKER_MIN_POSITION,
     END_MARKERS,
@@ -103,6 +104,11 @@ def _rule_view(line: str) -> str:
     if enclosed is None:
         return line
     return (enclosed.group(1) if enclosed.group(1) is not None else enclosed.group(2)).strip()
+
+
+def _is_dangling_label(line: str) -> bool:
+    """A short line ending in a colon (see DANGLING_LABEL_MAX_WORDS)."""
+    return line.rstrip().endswith(":") and len(line.split()) <= DANGLING_LABEL_MAX_WORDS
 
 
 def _share_of_words(before: list[str], full_text: str) -> float:
@@ -221,6 +227,11 @@ class ChromeExtractor:
             ):
                 result.aggressive_fired = True
                 end_marker = paragraph
+        # A label closing the body ("Related topics:", "Weitere Bildautoren:")
+        # announced what the rules above removed; alone it says nothing.
+        while result.kept and _is_dangling_label(result.kept[-1]):
+            label = " ".join(result.kept.pop().split())
+            result.drop(label, "dangling-label", "a label whose list was removed after it")
         return result
 
     @staticmethod
