@@ -38,10 +38,12 @@ def clean_text(text: str | None) -> str:
 
 #: Characters a reader never sees and that shape nothing: soft hyphens (sites
 #: set them inside long words), zero-width spaces, word joiners, byte-order marks.
-_UNSEEN = re.compile("[\u00ad\u200b\u2060\ufeff]")
-#: ...and the zero-width (non-)joiners, which shape Indic and Arabic letters
-#: but which extractors drop: text is matched without them.
-_UNSEEN_OR_JOINER = re.compile("[\u00ad\u200b\u2060\ufeff\u200c\u200d]")
+_UNSEEN_CHARS = "\u00ad\u200b\u2060\ufeff"
+#: The zero-width (non-)joiners shape Indic and Arabic letters, but extractors
+#: drop them (trafilatura too): text is matched without them.
+_JOINERS = "\u200c\u200d"
+_UNSEEN = re.compile(f"[{_UNSEEN_CHARS}]")
+_UNSEEN_OR_JOINER = re.compile(f"[{_UNSEEN_CHARS}{_JOINERS}]")
 
 
 def visible_text(text: str) -> str:

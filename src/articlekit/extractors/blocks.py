@@ -109,13 +109,6 @@ def _first(item: tuple[str, html.HtmlElement]) -> str:
     return item[0]
 
 
-def _key(text: str) -> str:
-    """``text`` as lines and blocks are matched by: whitespace collapsed and
-    invisible characters dropped (trafilatura drops zero-width joiners that
-    sites set inside product names)."""
-    return match_key(text)
-
-
 def is_prose(line: str) -> bool:
     """A sentence of running text, not a teaser headline or a label."""
     return (
@@ -148,7 +141,10 @@ def is_link_line(el: html.HtmlElement, text: str) -> bool:
     target = (links[0].get("href") or "").strip()
     if not target or target.startswith(LINK_LINE_SAME_PAGE_PREFIXES):
         return False
-    return _key(links[0].text_content()) == text and len(_WORD.findall(text)) >= LINK_LINE_MIN_WORDS
+    return (
+        match_key(links[0].text_content()) == text
+        and len(_WORD.findall(text)) >= LINK_LINE_MIN_WORDS
+    )
 
 
 def _pieces(el: html.HtmlElement) -> list[str]:
@@ -179,7 +175,7 @@ class LineSources:
     def by_text(self) -> dict[str, html.HtmlElement]:
         sources: dict[str, html.HtmlElement] = {}
         for el in self.root.iter(*LINE_SOURCE_TAGS):
-            text = _key(raw_text(el))
+            text = match_key(raw_text(el))
             if text:
                 sources.setdefault(text, el)
         return sources
@@ -202,11 +198,11 @@ class LineSources:
                     break
             else:
                 if tag not in _LINE_SOURCE_SET:  # by_text has those already
-                    text = _key(raw_text(el))
+                    text = match_key(raw_text(el))
                     if text:
                         sources.setdefault(text, el)
                 if breaks:
-                    for piece in map(_key, _pieces(el)):
+                    for piece in map(match_key, _pieces(el)):
                         if piece:
                             sources.setdefault(piece, el)
         return sources
@@ -218,7 +214,7 @@ class LineSources:
         return self._traced[line]
 
     def _trace(self, line: str) -> html.HtmlElement | None:
-        text = _key(line)
+        text = match_key(line)
         el = self.by_text.get(text)
         if el is not None:
             return el
@@ -316,7 +312,7 @@ class LineSources:
             rule = self._rule_for(el, memo, held, least_lines)
             if rule is not None:
                 removed.append(Removal(stage=stage, rule=rule.id, text=line, reason=rule.reason))
-            elif is_link_line(el, _key(line)):
+            elif is_link_line(el, match_key(line)):
                 removed.append(
                     Removal(stage=stage, rule=_LINK_LINE, text=line, reason=_LINK_LINE_REASON)
                 )
@@ -344,13 +340,13 @@ class LineSources:
             if parent is None or scope.tag in _SCOPE_BOUNDARY_TAGS:
                 break
             scope = parent
-        have = {_key(line) for line in lines}
+        have = {match_key(line) for line in lines}
         missing: list[html.HtmlElement] = []
         for other in scope.iter(box.tag):
             if other is box or other.get("class") != box_class:
                 continue
             for paragraph in other.iterchildren("p"):
-                text = _key(raw_text(paragraph))
+                text = match_key(raw_text(paragraph))
                 if (
                     text not in have
                     and is_prose(text)
