@@ -1,23 +1,33 @@
 """Speed of articlekit.parse against trafilatura on the same saved pages.
 
     python benchmarks/speed.py [--corpus DIR ...] [--limit N] [--repeat R]
+                               [--input bytes|str ...] [--separate]
 
-For every page the three calls below run in turn (in reverse order on every
+Every page is given in two input forms, each timed for both extractors:
+
+* ``bytes``: the file's bytes as saved;
+* ``str``: the page decoded as ``response.text`` would be (our own
+  ``decode_html``; the decoding itself is not timed).
+
+For every page and form the calls below run in turn (in reverse order on every
 other page, so machine noise and shared caches favour none), each timed with
 ``time.perf_counter``:
 
-* ``articlekit.parse(html, url)``
-* ``trafilatura.bare_extraction(html, url=url, with_metadata=True)``
-* ``lxml.html.document_fromstring(html)``: the bare parse, as a yardstick
+* ``articlekit.parse(page, url)``
+* ``trafilatura.bare_extraction(page, url=url, with_metadata=True)``
+* ``lxml.html.document_fromstring(page)``: the bare parse, as a yardstick
 
-Printed: per corpus and overall, the median ms/page of each, the ratio of
-the medians, and the median of the per-page ratios articlekit / trafilatura;
-then the time of ``import articlekit`` (and ``import trafilatura``) in a fresh
-interpreter. articlekit uses trafilatura and htmldate internally, so when run
-interleaved each may profit from caches the other filled; ``--separate`` times
-each extractor alone in its own interpreter instead. Each extractor is called
-once on the first page before timing starts, so lazy imports do not count as
-page time.
+Printed per corpus, form and overall: the mean, 95th percentile and median
+ms/page of articlekit and trafilatura and the ratios articlekit / trafilatura
+of the means and of the 95th percentiles (the standing floor of issue #13:
+both must stay under 1, the goal is 0.80). Then the *first call*: ``import``
+plus the first ``parse()`` of a page in a fresh interpreter, for each library.
+
+articlekit uses trafilatura and htmldate internally, so when run interleaved
+each may profit from caches the other filled; ``--separate`` times each
+extractor alone in its own interpreter instead. Each extractor is called once
+on the first page before timing starts, so lazy imports do not count as page
+time (the first-call figures measure exactly that).
 """
 
 from __future__ import annotations
@@ -35,116 +45,174 @@ from pathlib import Path
 from _corpora import corpora_root
 
 from articlekit.evaluation import find_corpora, load_corpus
+from articlekit.page import decode_html
 
-#: Fresh interpreters started to time ``import``; the median is reported.
-IMPORT_RUNS = 5
+#: Fresh interpreters started to time the first call; the median is reported.
+FIRST_CALL_RUNS = 5
+#: The input forms timed: the bytes as saved, and the page decoded to str.
+FORMS = ("bytes", "str")
+
+Call = Callable[[bytes | str, str | None], object]
 
 
 def default_corpora() -> list[Path]:
     return [p for p in find_corpora(corpora_root()) if p.name.endswith("-dev")]
 
 
-def _articlekit() -> Callable[[bytes, str | None], object]:
+def _articlekit() -> Call:
     import articlekit
 
-    return lambda html, url: articlekit.parse(html, url)
+    return lambda page, url: articlekit.parse(page, url)
 
 
-def _trafilatura() -> Callable[[bytes, str | None], object]:
+def _trafilatura() -> Call:
     from trafilatura import bare_extraction
 
-    return lambda html, url: bare_extraction(html, url=url, with_metadata=True)
+    return lambda page, url: bare_extraction(page, url=url, with_metadata=True)
 
 
-def _lxml() -> Callable[[bytes, str | None], object]:
+def _lxml() -> Call:
     import lxml.html
 
-    return lambda html, url: lxml.html.document_fromstring(html)
+    return lambda page, url: lxml.html.document_fromstring(page)
 
 
 NAMES = ("articlekit", "trafilatura", "lxml")
 _FACTORIES = {"articlekit": _articlekit, "trafilatura": _trafilatura, "lxml": _lxml}
 
+#: Times of one extractor: form -> per-page ms; errors: form -> count.
+Times = dict[str, dict[str, list[float]]]
+Errors = dict[str, dict[str, int]]
+
+
+def _as_form(data: bytes, form: str) -> bytes | str:
+    return decode_html(data)[0] if form == "str" else data
+
 
 def time_corpus(
-    folder: Path, limit: int | None, repeat: int, names: Sequence[str] = NAMES
-) -> tuple[dict[str, list[float]], dict[str, int]]:
-    """Per-page times (fastest of ``repeat``) and error counts of ``names``, interleaved."""
+    folder: Path,
+    limit: int | None,
+    repeat: int,
+    names: Sequence[str] = NAMES,
+    forms: Sequence[str] = FORMS,
+) -> tuple[Times, Errors]:
+    """Per-page ms (fastest of ``repeat``) and error counts, per extractor and form."""
     corpus = load_corpus(folder)
     pages = corpus.pages[:limit] if limit else corpus.pages
     calls = {name: _FACTORIES[name]() for name in names}
-    times: dict[str, list[float]] = {name: [] for name in calls}
-    errors = dict.fromkeys(calls, 0)
-    names = list(calls)
+    times: Times = {name: {form: [] for form in forms} for name in calls}
+    errors: Errors = {name: dict.fromkeys(forms, 0) for name in calls}
+    order = list(calls)
     if pages:  # warm-up: first calls pay for lazy imports
-        html = corpus.read_html(pages[0])
+        data = corpus.read_html(pages[0])
         for call in calls.values():
-            with contextlib.suppress(Exception):
-                call(html, pages[0].url)
+            for form in forms:
+                with contextlib.suppress(Exception):
+                    call(_as_form(data, form), pages[0].url)
     for number, page in enumerate(pages):
-        html = corpus.read_html(page)
-        order = names if number % 2 == 0 else names[::-1]
-        best: dict[str, float] = {}
-        for _ in range(repeat):
-            for name in order:
-                start = time.perf_counter()
-                try:
-                    calls[name](html, page.url)
-                except Exception:
-                    errors[name] += 1
-                ms = (time.perf_counter() - start) * 1000
-                best[name] = min(ms, best.get(name, ms))
-        for name, ms in best.items():
-            times[name].append(ms)
+        data = corpus.read_html(page)
+        for form in forms:
+            source = _as_form(data, form)
+            turn = order if number % 2 == 0 else order[::-1]
+            best: dict[str, float] = {}
+            for _ in range(repeat):
+                for name in turn:
+                    start = time.perf_counter()
+                    try:
+                        calls[name](source, page.url)
+                    except Exception:
+                        errors[name][form] += 1
+                    ms = (time.perf_counter() - start) * 1000
+                    best[name] = min(ms, best.get(name, ms))
+            for name, ms in best.items():
+                times[name][form].append(ms)
     return times, errors
 
 
+def p95(values: Sequence[float]) -> float:
+    if len(values) < 2:
+        return values[0] if values else 0.0
+    return statistics.quantiles(values, n=20, method="inclusive")[18]
+
+
 HEADER = (
-    f"{'corpus':<32} {'pages':>5}  {'articlekit ms':>13}  {'trafilatura ms':>14}  "
-    f"{'lxml ms':>7}  {'ratio':>5}  {'per-page ratio':>14}  {'errors ak/tf':>12}"
+    f"{'corpus':<32} {'input':<5} {'pages':>5}  "
+    f"{'ak mean':>7} {'ak p95':>7} {'ak med':>7}  "
+    f"{'tf mean':>7} {'tf p95':>7} {'tf med':>7}  "
+    f"{'mean ratio':>10} {'p95 ratio':>9}  {'lxml med':>8}  {'errors ak/tf':>12}"
 )
 
 
-def report(label: str, times: dict[str, list[float]], errors: dict[str, int]) -> None:
-    """One row: medians, ratio of medians, median of per-page ratios."""
-    ak, tf = times["articlekit"], times["trafilatura"]
+def report(label: str, form: str, times: Times, errors: Errors) -> None:
+    """One row: mean, p95 and median of both extractors and their ratios."""
+    ak, tf = times["articlekit"][form], times["trafilatura"][form]
     if not ak:
-        print(f"{label:<32} {0:>5}")
+        print(f"{label:<32} {form:<5} {0:>5}")
         return
-    med = {name: statistics.median(values) for name, values in times.items()}
-    per_page = statistics.median(a / t for a, t in zip(ak, tf, strict=True) if t > 0)
-    ratio = med["articlekit"] / med["trafilatura"]
-    errs = f"{errors['articlekit']}/{errors['trafilatura']}"
+    lxml_median = statistics.median(times["lxml"][form]) if times.get("lxml") else 0.0
+    ak_mean, tf_mean = statistics.mean(ak), statistics.mean(tf)
+    errs = f"{errors['articlekit'][form]}/{errors['trafilatura'][form]}"
     print(
-        f"{label:<32} {len(ak):>5}  {med['articlekit']:>13.1f}  {med['trafilatura']:>14.1f}  "
-        f"{med['lxml']:>7.1f}  {ratio:>5.2f}  {per_page:>14.2f}  {errs:>12}"
+        f"{label:<32} {form:<5} {len(ak):>5}  "
+        f"{ak_mean:>7.1f} {p95(ak):>7.1f} {statistics.median(ak):>7.1f}  "
+        f"{tf_mean:>7.1f} {p95(tf):>7.1f} {statistics.median(tf):>7.1f}  "
+        f"{ak_mean / tf_mean:>10.2f} {p95(ak) / p95(tf):>9.2f}  {lxml_median:>8.1f}  {errs:>12}"
     )
 
 
-def import_time(module: str) -> float:
-    code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
-    runs = []
-    for _ in range(IMPORT_RUNS):
+_FIRST_CALL_CODE = {
+    "articlekit": "import articlekit as m; call = lambda d: m.parse(d)",
+    "trafilatura": (
+        "import trafilatura as m; call = lambda d: m.bare_extraction(d, with_metadata=True)"
+    ),
+}
+
+
+def first_call(name: str, page: Path | None) -> tuple[float, float]:
+    """Median ms of ``import`` alone and of ``import`` + the first call on ``page``."""
+    read = f"data = open({str(page)!r}, 'rb').read()" if page else "data = None"
+    code = (
+        f"import gzip, time\n{read}\n"
+        "if data and data[:2] == b'\\x1f\\x8b': data = gzip.decompress(data)\n"
+        f"t = time.perf_counter()\n{_FIRST_CALL_CODE[name]}\n"
+        "i = time.perf_counter()\n"
+        "if data: call(data)\n"
+        "print(i - t, time.perf_counter() - t)"
+    )
+    imports, totals = [], []
+    for _ in range(FIRST_CALL_RUNS):
         done = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         )
-        runs.append(float(done.stdout.strip()) * 1000)
-    return statistics.median(runs)
+        imported, total = (float(x) * 1000 for x in done.stdout.split())
+        imports.append(imported)
+        totals.append(total)
+    return statistics.median(imports), statistics.median(totals)
 
 
 def time_separately(
-    folder: Path, limit: int | None, repeat: int
-) -> tuple[dict[str, list[float]], dict[str, int]]:
+    folder: Path, limit: int | None, repeat: int, forms: Sequence[str]
+) -> tuple[Times, Errors]:
     """Each extractor alone in a fresh interpreter: no cache is shared between them."""
-    times: dict[str, list[float]] = {}
-    errors: dict[str, int] = {}
+    times: Times = {}
+    errors: Errors = {}
     for name in NAMES:
         command = [sys.executable, __file__, "--only", name, "--corpus", str(folder)]
         command += ["--repeat", str(repeat)] + (["--limit", str(limit)] if limit else [])
+        for form in forms:
+            command += ["--input", form]
         done = subprocess.run(command, capture_output=True, text=True, check=True)
         data = json.loads(done.stdout)
         times[name], errors[name] = data["times"], data["errors"]
     return times, errors
+
+
+def _first_page(folders: Sequence[Path]) -> Path | None:
+    for folder in folders:
+        corpus = load_corpus(folder)
+        if corpus.pages:
+            return corpus.pages[0].file
+    return None
 
 
 def main() -> int:
@@ -155,10 +223,14 @@ def main() -> int:
         "--repeat", type=int, default=1, help="calls per page and extractor; the fastest counts"
     )
     parser.add_argument(
+        "--input", choices=FORMS, action="append", help="input form(s) to time; default both"
+    )
+    parser.add_argument(
         "--separate",
         action="store_true",
         help="time each extractor alone in its own interpreter instead of interleaved",
     )
+    parser.add_argument("--no-first-call", action="store_true", help="skip the first-call timing")
     parser.add_argument("--only", choices=NAMES, help=argparse.SUPPRESS)  # for --separate
     args = parser.parse_args()
     folders = args.corpus or default_corpora()
@@ -166,31 +238,39 @@ def main() -> int:
         print("no corpus found: pass --corpus DIR or set ARTICLEKIT_CORPORA", file=sys.stderr)
         return 2
     repeat = max(args.repeat, 1)
+    forms = tuple(dict.fromkeys(args.input)) if args.input else FORMS
     if args.only:
-        only_times, only_errors = time_corpus(folders[0], args.limit, repeat, [args.only])
+        only_times, only_errors = time_corpus(folders[0], args.limit, repeat, [args.only], forms)
         print(json.dumps({"times": only_times[args.only], "errors": only_errors[args.only]}))
         return 0
     mode = "each alone in its own interpreter" if args.separate else "interleaved"
     print(
         f"python {sys.version.split()[0]} on {sys.platform}; {mode}; fastest of {repeat} per page"
     )
-    print("ms = median per page; ratio = articlekit median / trafilatura median")
+    print("ms per page; ak = articlekit, tf = trafilatura; ratio = ak / tf (mean, p95)")
     print(HEADER)
-    all_times: dict[str, list[float]] = {"articlekit": [], "trafilatura": [], "lxml": []}
-    all_errors = dict.fromkeys(all_times, 0)
+    all_times: Times = {name: {form: [] for form in forms} for name in NAMES}
+    all_errors: Errors = {name: dict.fromkeys(forms, 0) for name in NAMES}
     for folder in folders:
         if args.separate:
-            times, errors = time_separately(folder, args.limit, repeat)
+            times, errors = time_separately(folder, args.limit, repeat, forms)
         else:
-            times, errors = time_corpus(folder, args.limit, repeat)
-        report(folder.name, times, errors)
-        for name in all_times:
-            all_times[name] += times[name]
-            all_errors[name] += errors[name]
+            times, errors = time_corpus(folder, args.limit, repeat, NAMES, forms)
+        for form in forms:
+            report(folder.name, form, times, errors)
+            for name in NAMES:
+                all_times[name][form] += times[name][form]
+                all_errors[name][form] += errors[name][form]
     if len(folders) > 1:
-        report("all", all_times, all_errors)
-    for module in ("articlekit", "trafilatura"):
-        print(f"import {module}: {import_time(module):.0f} ms (median of {IMPORT_RUNS})")
+        for form in forms:
+            report("all", form, all_times, all_errors)
+    if not args.no_first_call:
+        page = _first_page(folders)
+        shown = page.name if page else "no page"
+        print(f"first call in a fresh interpreter (median of {FIRST_CALL_RUNS}; page {shown}):")
+        for name in ("articlekit", "trafilatura"):
+            imported, total = first_call(name, page)
+            print(f"  {name:<12} import {imported:6.0f} ms   import + first call {total:6.0f} ms")
     return 0
 
 

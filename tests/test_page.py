@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import random
-import time
 
 import pytest
 
@@ -12,6 +11,7 @@ import articlekit
 from articlekit import (
     ArticlekitError,
     DecodingError,
+    DecompressionError,
     EmptyInputError,
     InputError,
     InputTooLargeError,
@@ -44,6 +44,7 @@ def text_of(page: Page) -> str:
         "InputTooLargeError",
         "NotHtmlError",
         "DecodingError",
+        "DecompressionError",
         "PipelineError",
         "UnknownStageError",
         "UnmetRequirementError",
@@ -56,7 +57,9 @@ def test_every_error_is_an_articlekit_error(name: str) -> None:
     assert getattr(articlekit, name) is cls
 
 
-@pytest.mark.parametrize("cls", [EmptyInputError, InputTooLargeError, NotHtmlError, DecodingError])
+@pytest.mark.parametrize(
+    "cls", [EmptyInputError, InputTooLargeError, NotHtmlError, DecodingError, DecompressionError]
+)
 def test_input_errors_share_input_error(cls: type[Exception]) -> None:
     assert issubclass(cls, InputError)
 
@@ -159,13 +162,17 @@ def test_declaration_after_a_long_script_is_found() -> None:
     assert "Привет, мир" in text_of(page)
 
 
-def test_declared_charset_is_never_second_guessed() -> None:
-    # These bytes are valid UTF-8 ("café"), but the page says windows-1252:
-    # the declaration wins, so the result is the mojibake the page asked for.
+def test_valid_utf8_overrules_a_declared_charset_with_a_warning() -> None:
+    # These bytes are valid UTF-8 ("café") but the page says windows-1252:
+    # non-ASCII bytes that are all valid UTF-8 are UTF-8 (issue #13), and the
+    # overruled declaration is reported.
     data = b'<html><head><meta charset="windows-1252"></head><body><p>caf\xc3\xa9</p></body></html>'
     page = Page.from_input(data)
-    assert page.encoding == "cp1252"
-    assert "cafÃ©" in text_of(page)
+    assert page.encoding == "utf-8"
+    assert "café" in text_of(page)
+    assert page.warnings == (
+        "the page declares charset 'windows-1252' but its bytes are UTF-8: read as UTF-8",
+    )
 
 
 def test_declared_charset_wins_over_detection_on_short_text() -> None:
@@ -238,7 +245,7 @@ def test_str_input_with_meta_charset_is_not_re_decoded() -> None:
     assert CAFE_TEXT in text_of(page)
 
 
-@pytest.mark.parametrize("value", [None, 42, ["<p>x</p>"], bytearray(b"<p>x</p>")])
+@pytest.mark.parametrize("value", [None, 42, ["<p>x</p>"], {"html": "<p>x</p>"}])
 def test_other_input_types_are_refused(value: object) -> None:
     with pytest.raises(TypeError):
         Page.from_input(value)  # type: ignore[arg-type]
@@ -318,7 +325,9 @@ def test_the_size_limit_is_checked_before_decoding() -> None:
 # --- odd but real markup ------------------------------------------------------------
 
 
-def test_deeply_nested_markup_neither_crashes_nor_hangs() -> None:
+def test_deeply_nested_markup_keeps_its_text() -> None:
+    # 5000 levels is past libxml2's limit (2048), which used to lose the paragraph;
+    # its time is measured in benchmarks/stress.py ("deep").
     source = (
         "<html><head><title>Deep page title</title></head><body>"
         + "<div>" * 5000
@@ -326,14 +335,8 @@ def test_deeply_nested_markup_neither_crashes_nor_hangs() -> None:
         + "</div>" * 5000
         + "</body></html>"
     )
-    start = time.perf_counter()
-    try:
-        article = articlekit.parse(source, "https://example.com/deep")
-    except ArticlekitError:
-        pass  # a library error is an acceptable answer
-    else:
-        assert isinstance(article, articlekit.Article)
-    assert time.perf_counter() - start < 5
+    article = articlekit.parse(source, "https://example.com/deep")
+    assert "The deepest paragraph of this page." in article.body
 
 
 def test_unclosed_divs_do_not_lose_later_paragraphs() -> None:

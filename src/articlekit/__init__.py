@@ -17,6 +17,7 @@ from .article import Article, Removal, Stamp
 from .errors import (
     ArticlekitError,
     DecodingError,
+    DecompressionError,
     EmptyInputError,
     ExtractionError,
     InputError,
@@ -26,7 +27,7 @@ from .errors import (
     UnknownStageError,
     UnmetRequirementError,
 )
-from .page import Page, PageLimits
+from .page import Page, PageInput, PageLimits
 from .pipeline import Draft, Extractor, Finding, Pipeline
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ __all__ = [
     "Article",
     "ArticlekitError",
     "DecodingError",
+    "DecompressionError",
     "Draft",
     "EmptyInputError",
     "ExtractionError",
@@ -61,6 +63,7 @@ __all__ = [
     "NotHtmlError",
     "Page",
     "PageError",
+    "PageInput",
     "PageLimits",
     "Pipeline",
     "PipelineError",
@@ -88,7 +91,7 @@ def _default_pipeline() -> Pipeline:
 
 
 def parse(
-    html: str | bytes,
+    html: PageInput,
     url: str | None = None,
     *,
     pipeline: Pipeline | None = None,
@@ -96,17 +99,30 @@ def parse(
 ) -> Article:
     """Extract the article from one saved page.
 
-    ``html`` may be bytes (decoded by BOM, declared charset, then detection)
-    or text. Raises an :class:`ArticlekitError` subclass for input that is not
-    a page (empty, binary, too large); anything else yields a best-effort
-    Article whose ``warnings`` say what went wrong.
+    ``html`` may be:
+
+    * ``bytes``: decoded by BOM, then as UTF-8 when valid, then by the declared
+      charset, then by detection; a declaration the bytes contradict is
+      overruled, with a warning;
+    * ``str``: always the page's markup (a str with no markup gets a warning:
+      pass a ``pathlib.Path`` to read a file);
+    * a path (``os.PathLike``) or an open file: read, and decompressed when
+      gzip or bzip2;
+    * an lxml element or tree, used without serialising it, or a
+      BeautifulSoup tree or tag (the ``articlekit[bs4]`` extra), converted
+      node by node.
+
+    Raises an :class:`ArticlekitError` subclass for input that is not a page
+    (empty, binary, too large, undecodable); ``OSError`` for a path or file
+    that cannot be read; ``TypeError`` for any other type. Anything else
+    yields a best-effort Article whose ``warnings`` say what went wrong.
     """
     page = Page.from_input(html, url, limits=limits)
     return (_default_pipeline() if pipeline is None else pipeline).run(page)
 
 
 def clean_text(
-    text: str,
+    text: str | bytes,
     url: str | None = None,
     *,
     published: Stamp | str | None = None,

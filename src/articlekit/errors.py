@@ -7,7 +7,8 @@
     │   ├── EmptyInputError         nothing but whitespace (or nothing at all)
     │   ├── InputTooLargeError      over the size limit of ``PageLimits``
     │   ├── NotHtmlError            binary data, or no markup that parses
-    │   └── DecodingError           bytes that no encoding explains
+    │   ├── DecodingError           bytes that no encoding explains
+    │   └── DecompressionError      a gzip/bzip2 file or stream that does not decompress
     ├── PipelineError               a pipeline that cannot be built as asked
     │   ├── UnknownStageError       a stage name that is not in the pipeline
     │   └── UnmetRequirementError   a stage whose required fields nobody provides
@@ -22,6 +23,7 @@ from __future__ import annotations
 __all__ = [
     "ArticlekitError",
     "DecodingError",
+    "DecompressionError",
     "EmptyInputError",
     "ExtractionError",
     "InputError",
@@ -55,6 +57,10 @@ class NotHtmlError(InputError):
 
 class DecodingError(InputError):
     """The bytes cannot be decoded as text."""
+
+
+class DecompressionError(InputError):
+    """A path or open file holds gzip or bzip2 data that does not decompress."""
 
 
 class PipelineError(ArticlekitError):

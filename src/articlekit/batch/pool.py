@@ -22,6 +22,7 @@ import time
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
+from pathlib import Path
 from typing import Any
 
 from ..article import Article
@@ -37,7 +38,7 @@ from .runner import (
     _worker_main,
 )
 from .site_memory import SiteMemory
-from .sources import Source, _expand, load_source
+from .sources import Source, _posix, iter_sources, load_source
 
 #: Seconds one page may take (decompression and parsing) before it is failed.
 DEFAULT_TIMEOUT = 30.0
@@ -311,10 +312,28 @@ def parse_many(
     njobs = default_jobs() if jobs is None else jobs
     if njobs < 1:
         raise ValueError("jobs must be at least 1")
-    results = _parse_ordered(_expand(sources), njobs, limit or None, parser or _default_parser())
+    results = _parse_ordered(
+        _expand_each(sources), njobs, limit or None, parser or _default_parser()
+    )
     if not site_memory:
         return results
     return _with_site_memory(results)
+
+
+def _expand_each(sources: Iterable[str | os.PathLike[str] | Source]) -> Iterator[Source]:
+    """The sources of each item in turn. A path that cannot be walked (missing,
+    unreadable) becomes one failed source, so that its error is a result like
+    any other page's and the items after it are still parsed."""
+    for item in sources:
+        if isinstance(item, Source):
+            yield item
+            continue
+        path = os.fspath(item)
+        try:
+            yield from iter_sources([path])
+        except OSError as exc:
+            problem = f"{type(exc).__name__}: {exc}"
+            yield Source(id=_posix(path), path=path, rel=Path(path).name, problem=problem)
 
 
 def _parse_ordered(
