@@ -114,6 +114,29 @@ def test_parse_iso_refuses_non_iso(text: str) -> None:
     assert parse_iso(text) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Placeholders a CMS writes for "no date": the Unix epoch (also as
+        # rendered west of Greenwich), year one, the end of the calendar.
+        "1970-01-01",
+        "1970-01-01T00:00:00Z",
+        "1969-12-31T19:00:00-05:00",
+        "0001-01-01T00:00:00",
+        "9999-12-31",
+        "1900-01-01",
+    ],
+)
+def test_parse_iso_refuses_placeholder_dates(text: str) -> None:
+    assert parse_iso(text) is None
+    assert parse_stamp(text) is None
+
+
+@pytest.mark.parametrize("text", ["1995-08-09", "2099-12-31T10:00:00Z"])
+def test_parse_iso_keeps_the_plausible_years_at_the_edges(text: str) -> None:
+    assert parse_iso(text) is not None
+
+
 # --- parse_stamp: times of day and anchors -------------------------------------------
 
 

@@ -33,9 +33,12 @@ def ld(obj: dict[str, Any]) -> str:
     return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
 
 
-def parse(head: str = "", header: str = "", after: str = "", url: str = URL) -> Article:
+def parse(
+    head: str = "", header: str = "", after: str = "", url: str = URL, lang: str = ""
+) -> Article:
+    html_tag = f'<html lang="{lang}">' if lang else "<html>"
     page = (
-        f"<html><head><title>Harbor bridge stays closed</title>{head}</head><body>"
+        f"{html_tag}<head><title>Harbor bridge stays closed</title>{head}</head><body>"
         f'<article><h1>Harbor bridge stays closed until autumn</h1>{header}<div class="body">'
         f"{BODY}</div></article>{after}</body></html>"
     )
@@ -88,19 +91,48 @@ def test_utc_stamp_is_not_moved_to_a_day_no_zone_gives_it() -> None:
     assert day(article) == date(2023, 12, 22)
 
 
-def test_utc_midnight_of_central_europe_is_the_next_day() -> None:
-    article = parse(
-        head='<meta property="article:published_time" content="2022-11-06T23:00:00.000Z">'
-    )
-    assert article.published == date(2022, 11, 7)
+@pytest.mark.parametrize(
+    ("lang", "head", "expected"),
+    [
+        # Midnight in Berlin, winter (UTC+1) and summer (UTC+2): a day-only value.
+        ("de", "2022-11-06T23:00:00.000Z", date(2022, 11, 7)),
+        ("de-DE", "2022-07-06T22:00:00Z", date(2022, 7, 7)),
+        ("pl", "2022-07-06T22:00:00+00:00", date(2022, 7, 7)),
+        # og:locale says where the page is when <html lang> does not.
+        ("", '<meta property="og:locale" content="de_DE">2022-11-06T23:00:00Z', date(2022, 11, 7)),
+    ],
+)
+def test_utc_stamp_at_midnight_of_the_locales_zone_is_that_day(
+    lang: str, head: str, expected: date
+) -> None:
+    extra, _, stamp = head.rpartition(">")
+    extra = f"{extra}>" if extra else ""
+    meta = f'<meta property="article:published_time" content="{stamp}">'
+    article = parse(head=extra + meta, lang=lang)
+    assert article.published == expected
     assert article.provenance["published"].endswith("+local-midnight")
 
 
-def test_utc_stamp_on_an_ordinary_hour_is_not_a_midnight() -> None:
-    article = parse(
-        head='<meta property="article:published_time" content="2022-11-06T21:00:00.000Z">'
-    )
-    assert day(article) == date(2022, 11, 6)
+@pytest.mark.parametrize(
+    ("lang", "stamp"),
+    [
+        # 6 p.m. EDT: an American evening story keeps its day.
+        ("en-US", "2022-07-06T22:00:00Z"),
+        ("en", "2022-11-06T23:00:00Z"),
+        # No locale, no zone: nothing says where midnight is.
+        ("", "2022-11-06T23:00:00Z"),
+        # 23:00 in Berlin in winter is no midnight.
+        ("de", "2022-11-06T22:00:00Z"),
+        ("de", "2022-11-06T21:00:00.000Z"),
+        # A second past midnight is a real publication time.
+        ("de", "2022-11-06T23:00:01Z"),
+    ],
+)
+def test_utc_stamp_that_is_no_local_midnight_keeps_its_day(lang: str, stamp: str) -> None:
+    meta = f'<meta property="article:published_time" content="{stamp}">'
+    article = parse(head=meta, lang=lang)
+    assert day(article) == date.fromisoformat(stamp[:10])
+    assert "+local-midnight" not in article.provenance["published"]
 
 
 def script(text: str) -> str:

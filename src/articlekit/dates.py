@@ -87,11 +87,16 @@ def parse_iso(text: str) -> Stamp | None:
 
     A date alone gives a ``date``; a time without an offset gives a naive
     ``datetime`` (the page did not say which zone, and we do not guess).
+    A placeholder a CMS writes for "no date" (the Unix epoch 1970-01-01,
+    0001-01-01, 9999-12-31: any year outside :data:`PLAUSIBLE_YEARS`) is no
+    date either, so the page's real stamps decide.
     """
     match = _ISO.match(text)
     if not match:
         return None
     year, month, day, hour, minute, second, fraction, zone = match.groups()
+    if int(year) not in PLAUSIBLE_YEARS:
+        return None
     try:
         if hour is None:
             return date(int(year), int(month), int(day))

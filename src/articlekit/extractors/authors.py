@@ -26,8 +26,8 @@ from lxml import etree, html
 
 from ..page import Page
 from ..people import clean_authors, compact_name, looks_like_person
-from ..pipeline import Draft, Finding
 from ..rules import BYLINE_PREFIX, BYLINE_VOCABULARY
+from ..stage import Draft, Finding
 from ._common import article_region, clean_text, in_foreign_part, text_owners
 
 __all__ = ["AuthorsExtractor"]
@@ -87,8 +87,9 @@ class AuthorsExtractor:
                 claims.append((names, f"{hint.stage}:{hint.source}"))
         structured, structured_source = claims[0] if claims else ((), "")
         region = article_region(page, so_far)
+        unnamed: list[str] = []
         visible, visible_source, byline_text, agreed = self._visible(
-            page, region, sites, claims, so_far.get("title_element")
+            page, region, sites, claims, so_far.get("title_element"), unnamed
         )
         if agreed:
             finding.set("authors", visible, visible_source)
@@ -105,6 +106,11 @@ class AuthorsExtractor:
             finding.set("authors", structured, structured_source)
         elif visible:
             finding.set("authors", visible, visible_source)
+        elif unnamed:
+            # Say why a page with a "By" line has no authors: what follows "By"
+            # is a role, a label, an organisation (rules.PEOPLE_WORDS,
+            # ORGANISATION_WORDS) or a name of one word.
+            finding.warnings.append(f"authors: no person's name in the byline {unnamed[0]!r}")
         return finding
 
     @staticmethod
@@ -114,6 +120,7 @@ class AuthorsExtractor:
         sites: set[str],
         claims: list[tuple[tuple[str, ...], str]],
         headline: html.HtmlElement | None = None,
+        unnamed: list[str] | None = None,
     ) -> tuple[tuple[str, ...], str, str, bool]:
         """The byline to use: its people, source, text, and whether structured data agrees.
 
@@ -121,6 +128,8 @@ class AuthorsExtractor:
         them, a later byline naming exactly the people of a structured source
         wins over the first (the first "By" on a page may be a label with
         one of two names, a list of every author on the page, or a credit).
+        "By" lines in which no word reads as a person's name are added to
+        ``unnamed``.
         """
         first: tuple[tuple[str, ...], str, str] | None = None
         first_element: html.HtmlElement | None = None
@@ -135,8 +144,13 @@ class AuthorsExtractor:
                 if first is not None and not wanted:
                     break  # no sibling "By" block left; the page-wide scans cost
                 continue
-            people = tuple(a for a in clean_authors(pieces) if compact_name(a) not in sites)
+            named = clean_authors(pieces)
+            people = tuple(a for a in named if compact_name(a) not in sites)
             if not people:
+                if not named and source == "visible:by" and unnamed is not None:
+                    line = " ".join(pieces)
+                    if _looks_like_byline(line):
+                        unnamed.append(line)
                 continue
             if first is None:
                 first, first_element = (people, source, " ".join(pieces)), element
@@ -171,6 +185,19 @@ class AuthorsExtractor:
         if first is None:
             return (), "", "", False
         return (*first, _people_key(first[0]) in wanted)
+
+
+#: A "By" line is worth a warning when it names nothing only if it reads like
+#: a byline: a few capitalised words ("By Slate Staff"), not a sentence ("By
+#: subscribing to our newsletter, you …").
+MAX_UNNAMED_BYLINE_WORDS = 6
+
+
+def _looks_like_byline(line: str) -> bool:
+    words = BYLINE_PREFIX.sub("", line).split()
+    return 0 < len(words) <= MAX_UNNAMED_BYLINE_WORDS and all(
+        w[:1].isupper() or not w[:1].isalpha() for w in words
+    )
 
 
 #: How many levels above two bylines their blocks may be the repeated ones.

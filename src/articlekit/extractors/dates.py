@@ -26,8 +26,10 @@ Cross-checks correct a chosen stamp with what readers see, in this order:
 * else a UTC stamp takes the zone the page's scripts name as the site's
   (``"timezone": "America/New_York"``), when they name exactly one;
 * else a UTC stamp some zone puts on the neighbouring day the page displays
-  (or its URL carries) is read as that day; one at exactly 22:00 or 23:00 UTC
-  is a Central European midnight, the next day;
+  (or its URL carries) is read as that day; one that is exactly midnight in
+  the one zone the page's locale places it in (``<html lang="de">``, see
+  :data:`~articlekit.rules.LOCALE_ZONES`) is a day-only value, that local
+  day (a US page's 22:00Z, 6 p.m. EDT, keeps its day);
 * a publication day the page does not show yields to the update day it does
   show (a re-dated guide or live story), else to the visible publication
   stamp, the header's labelled day or the day of the article's ``<time>``.
@@ -54,16 +56,17 @@ from lxml import etree, html
 from ..article import Stamp
 from ..dates import parse_iso, parse_stamp, relative_offset
 from ..page import Page
-from ..pipeline import Draft, Finding
 from ..rules import (
     DATA_LINES,
     DATE_FOREIGN_CONTAINER_TAGS,
     DATE_FOREIGN_LABELS,
     DATE_FOREIGN_PATTERN,
     HTMLDATE_YEAR_ONLY_DAY,
+    LOCALE_ZONES,
     SUBTITLE_VOCABULARY,
     DataRule,
 )
+from ..stage import Draft, Finding
 from ._common import (
     article_region,
     class_and_id,
@@ -103,10 +106,6 @@ MAX_HEADER_ELEMENTS_BEFORE = 15
 #: A header element without a date label may still hold nothing but a date
 #: (and a word or two): up to this many characters.
 MAX_BARE_DATE_CHARS = 40
-#: A day-only value that a CMS stored as local midnight in Central Europe
-#: (UTC+1, UTC+2 in summer) reads 23:00 or 22:00 UTC on the day before, to
-#: the microsecond; a real publication time is rarely that round.
-_CET_MIDNIGHTS = frozenset({(23, 0, 0, 0), (22, 0, 0, 0)})
 #: How many ancestors are looked at for a rail around a header date.
 MAX_ANCESTORS = 12
 #: A dateline opens one of the body's first paragraphs (the first may be an
@@ -216,6 +215,20 @@ def _local_form(stamp: datetime, clocks: Iterable[datetime]) -> datetime | None:
         except OverflowError:
             return None
     return None
+
+
+def _locale_midnight(stamp: datetime, zone: tzinfo | None) -> date | None:
+    """The local day of a UTC ``stamp`` that is exactly midnight in ``zone``
+    (a day-only value stored as local midnight), when that day is not the UTC one.
+
+    Zone-less stamps are left alone: nothing says they are UTC.
+    """
+    if zone is None or stamp.tzinfo is None:
+        return None
+    local = stamp.astimezone(zone)
+    if local.time() != time(0) or local.date() == stamp.date():
+        return None
+    return local.date()
 
 
 def _in_rail(el: html.HtmlElement) -> bool:
@@ -383,6 +396,23 @@ class _PageStamps:
             return None
         try:
             return ZoneInfo(names.pop())
+        except (ZoneInfoNotFoundError, ValueError):
+            return None
+
+    @cached_property
+    def locale_zone(self) -> tzinfo | None:
+        """The one zone the page's declared locale places it in (see
+        :data:`~articlekit.rules.LOCALE_ZONES`): ``<html lang>``, else
+        ``og:locale``; None for a locale spread over several zones."""
+        declared = self.page.html_lang or next(iter(self.page.meta.get("og:locale", ())), None)
+        if not declared:
+            return None
+        tag = declared.strip().lower().replace("_", "-")
+        name = LOCALE_ZONES.get(tag) or LOCALE_ZONES.get(tag.split("-")[0])
+        if name is None:
+            return None
+        try:
+            return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
             return None
 
@@ -623,16 +653,12 @@ class DatesExtractor:
                         f"the page shows {near[0].isoformat()}, which is kept"
                     )
                     return _Candidate(near[0], chosen.text, f"{chosen.source}+visible-day")
-            value = chosen.value
-            if (
-                value.tzinfo is not None
-                and (value.hour, value.minute, value.second, value.microsecond) in _CET_MIDNIGHTS
-                and day not in shown
-            ):
-                local_day = day + timedelta(days=1)
+            local_day = _locale_midnight(chosen.value, seen.locale_zone)
+            if local_day is not None and day not in shown:
                 finding.warnings.append(
-                    f"dates: {chosen.source} {chosen.text!r} is a local midnight written in "
-                    f"UTC: the day is {local_day.isoformat()}"
+                    f"dates: {chosen.source} {chosen.text!r} is midnight in the zone of the "
+                    f"page's locale ({seen.locale_zone}): a day-only value, "
+                    f"{local_day.isoformat()}"
                 )
                 return _Candidate(local_day, chosen.text, f"{chosen.source}+local-midnight")
         return self._shown_update(so_far, seen, chosen, day, url_day, finding)
