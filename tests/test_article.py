@@ -6,13 +6,13 @@ import dataclasses
 import json
 import re
 from datetime import date, datetime, time, timedelta, timezone
-from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from articlekit import Article, Removal, Stamp
-from articlekit.article import stamp_from_iso, stamp_to_iso
+from articlekit.article import FrozenMap, stamp_from_iso, stamp_to_iso
+from articlekit.blocks import Paragraph, Span
 from articlekit.dates import parse_stamp
 
 EDT = timezone(timedelta(hours=-4))
@@ -38,9 +38,10 @@ def make(published: Stamp | None, updated: Stamp | None = None, **extra: object)
         "site_name": "The Hill",
         "description": "A description with “curly quotes” and ümlauts.",
         "image": "https://example.com/i.jpg",
-        "body": "First paragraph.\nSecond paragraph.",
-        "paragraphs": ("First paragraph.", "Second paragraph."),
-        "word_count": 4,
+        "blocks": (
+            Paragraph((Span("First paragraph."),)),
+            Paragraph((Span("Second "), Span("paragraph", href="https://example.com/p"))),
+        ),
         "removed": (
             Removal(
                 stage="chrome",
@@ -51,9 +52,7 @@ def make(published: Stamp | None, updated: Stamp | None = None, **extra: object)
             ),
             Removal(stage="chrome", rule="load-more", text="Load more", reason="a button"),
         ),
-        "provenance": MappingProxyType(
-            {"title": "headline:h1", "updated": "chrome:line:stamp-updated"}
-        ),
+        "provenance": FrozenMap({"title": "headline:h1", "updated": "chrome:line:stamp-updated"}),
         "warnings": ("chrome: something",),
     }
     fields.update(extra)
@@ -108,7 +107,8 @@ def test_json_round_trip(label: str, stamp: Stamp) -> None:
     assert back.removed[0].moved_to == "updated"
     assert back.removed[1].moved_to is None
     assert dict(back.provenance) == dict(article.provenance)
-    assert isinstance(back.provenance, MappingProxyType)
+    assert isinstance(back.provenance, FrozenMap)
+    assert back.blocks == article.blocks
     assert isinstance(back.authors, tuple)
     assert isinstance(back.paragraphs, tuple)
     assert back.to_json() == text
@@ -172,7 +172,7 @@ def test_removal_dict_round_trip() -> None:
 # --- immutability -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("field", "value"), [("title", "x"), ("tags", ("y",)), ("body", "")])
+@pytest.mark.parametrize(("field", "value"), [("title", "x"), ("tags", ("y",)), ("blocks", ())])
 def test_article_is_frozen(field: str, value: object) -> None:
     article = make(None)
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -220,7 +220,9 @@ def test_keys_overlap_the_corpus_format() -> None:
     assert isinstance(data["tags"], list)
     assert data["published"] == "2018-06-20T21:45:00-04:00"
     assert data["updated"] == "2018-06-21"
-    assert data["body"] == "First paragraph.\nSecond paragraph."
+    assert data["body"] == "First paragraph.\nSecond paragraph"
+    assert data["paragraphs"] == ["First paragraph.", "Second paragraph"]
+    assert data["word_count"] == 4
     assert re.fullmatch(r"[a-z]{2}", data["language"])
     json.dumps(data)  # JSON-ready
 
@@ -232,9 +234,9 @@ def test_to_text() -> None:
     article = make(None)
     text = article.to_text()
     assert text.startswith("Amazon employees protest the sale\n\n")
-    assert "First paragraph.\nSecond paragraph." in text
+    assert "First paragraph.\nSecond paragraph" in text
     assert text.endswith("\n")
-    assert Article(body="Only body.").to_text() == "Only body.\n"
+    assert Article(blocks=(Paragraph((Span("Only body."),)),)).to_text() == "Only body.\n"
 
 
 def test_to_markdown() -> None:
@@ -243,13 +245,14 @@ def test_to_markdown() -> None:
     assert md.startswith("# Amazon employees protest the sale\n")
     assert "*Workers wrote a letter.*" in md
     assert "By Jane Doe, John Smith" in md
-    assert "2018-06-20" in md
-    assert "\nFirst paragraph.\n\nSecond paragraph.\n" in md
+    assert "Published 20 June 2018" in md
+    assert "Updated 20 June 2018, 21:45" in md
+    assert "\nFirst paragraph.\n\nSecond [paragraph](<https://example.com/p>)\n" in md
     assert "Tags: Amazon, Donald Trump" in md
     assert md.endswith("\n") and not md.endswith("\n\n")
 
 
 def test_to_markdown_without_title() -> None:
-    md = Article(paragraphs=("Only.",), body="Only.").to_markdown()
+    md = Article(blocks=(Paragraph((Span("Only."),)),)).to_markdown()
     assert "#" not in md
     assert md == "Only.\n"

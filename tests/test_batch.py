@@ -17,6 +17,7 @@ import pytest
 from articlekit import batch
 from articlekit.article import Article
 from articlekit.batch import Result, SiteMemory, SiteRepeatThresholds, Source, parse_many
+from articlekit.blocks import Paragraph, Span
 from articlekit.cli_clean import main
 
 WORDS = [
@@ -63,9 +64,7 @@ def fake_parse(html: str | bytes, url: str | None = None) -> Article:
     return Article(
         url=url,
         canonical_url=canonical,
-        paragraphs=tuple(lines),
-        body="\n".join(lines),
-        word_count=sum(len(line.split()) for line in lines),
+        blocks=tuple(Paragraph((Span(line),)) for line in lines),
     )
 
 
@@ -277,6 +276,7 @@ def test_all_ok_exits_0_and_jobs_1_writes_the_same(tmp_path: Path) -> None:
     [
         ("json", ".json", lambda t: json.loads(t)["article"]["title"] == "Story 1"),
         ("markdown", ".md", lambda t: t.startswith("# Story")),
+        ("html", ".html", lambda t: t.startswith("<!DOCTYPE html>") and "<h1>Story" in t),
         ("text", ".txt", lambda t: "Paragraph 0 of story" in t),
     ],
 )

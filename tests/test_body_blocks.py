@@ -1,4 +1,4 @@
-"""The body stage's structural rules: lines judged by the element they come from."""
+"""The body stage's structural rules: pieces judged by the element they come from."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ from lxml import etree
 
 from articlekit import Page
 from articlekit.extractors import BodyExtractor
-from articlekit.extractors.blocks import LineSources, is_prose
 from articlekit.extractors.body import BodyOptions
-from articlekit.pipeline import Draft, Finding
+from articlekit.extractors.tracing import ElementIndex, is_prose
+from articlekit.pieces import Piece, Shape
 from articlekit.rules import BLOCK_RULES
+from articlekit.stage import Draft, Finding
 
 PARAS = [
     f"Paragraph {n} of the article tells the reader what the council decided on Tuesday night."
@@ -18,9 +19,27 @@ PARAS = [
 ]
 
 
+def texts(finding: Finding) -> list[str]:
+    """The text of the body stage's pieces (figures, which have none, left out)."""
+    return [p.text for p in finding.values.get("candidate_pieces", ()) if p.text]
+
+
 def body(html: str, options: BodyOptions = BodyOptions()) -> tuple[list[str], list[str]]:
     finding = BodyExtractor(options)(Page.from_input(html), Draft())
-    return list(finding.values["candidate_paragraphs"]), [r.rule for r in finding.removed]
+    return texts(finding), [r.rule for r in finding.removed]
+
+
+def traced(lines: list[str], index: ElementIndex) -> list[Piece]:
+    """Paragraph pieces of ``lines``, each traced to its element."""
+    return [Piece(line, index.element(line), Shape("paragraph")) for line in lines]
+
+
+def xml_body(lines: list[str]) -> etree._Element:
+    """trafilatura's structured result for ``lines``: a ``<p>`` each."""
+    root = etree.Element("body")
+    for line in lines:
+        etree.SubElement(root, "p").text = line
+    return root
 
 
 def article(inner: str) -> str:
@@ -65,14 +84,13 @@ def test_a_wrapper_named_like_a_box_holding_most_lines_is_the_article() -> None:
     assert rules == []
 
 
-# Lines trafilatura writes differently from the block they come from: a list
-# item as "- item", a table row as "| a | b |", a piece of a paragraph cut at
-# <br>, a div's own text. Each sits in a caption box, so the caption rule fires
-# only when the line is traced back to its element.
+# Pieces whose text differs from the block they come from: a piece of a
+# paragraph cut at <br>, a div's own text, invisible characters. Each sits in a
+# caption box, so the caption rule fires only when the piece is traced back to
+# its element.
 CAPTION = "The council chamber in an old photograph, seen from the public gallery"
 TRACED_SHAPES = {
-    "list item": ("<ul><li>{}</li><li>Taken last winter.</li></ul>", f"- {CAPTION}"),
-    "table row": ("<table><tr><td>{}</td><td>1998</td></tr></table>", f"| {CAPTION} | 1998 |"),
+    "list item": ("<ul><li>{}</li><li>Taken last winter.</li></ul>", CAPTION),
     "piece before a break": ("<p>{}<br/>Taken <b>last</b> winter.</p>", CAPTION),
     "div text": ("<div>{}</div>", CAPTION),
     "link in a div": ('<div><a href="/photos">{}</a></div>', CAPTION),
@@ -84,7 +102,7 @@ TRACED_SHAPES = {
     # the item's label and its first paragraph written as one line
     "start of a block": (
         "<ul><li><b>Archive</b> <div><p>{}</p><p>Taken last winter.</p></div></li></ul>",
-        f"- Archive {CAPTION}",
+        f"Archive {CAPTION}",
     ),
     # a block and the button after it written as one line
     "block with a button after it": (
@@ -94,8 +112,22 @@ TRACED_SHAPES = {
 }
 
 
-def sources_of(inner: str) -> LineSources:
-    return LineSources(Page.from_input(article(inner)).root)
+def sources_of(inner: str) -> ElementIndex:
+    return ElementIndex(Page.from_input(article(inner)).root)
+
+
+def drop(index: ElementIndex, lines: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    kept, removed = index.drop_chrome(traced(lines, index), "body")
+    return [p.text for p in kept], [(r.rule, r.text) for r in removed]
+
+
+def test_a_table_row_is_traced_by_its_first_cell() -> None:
+    box = (
+        f'<div class="photo-caption"><table><tr><td>{CAPTION}</td><td>1998</td></tr></table></div>'
+    )
+    index = sources_of("".join(f"<p>{p}</p>" for p in PARAS) + box)
+    row = index.row((CAPTION, "1998"))
+    assert row is not None and row.tag == "tr"
 
 
 @pytest.mark.parametrize("shape", sorted(TRACED_SHAPES))
@@ -103,23 +135,23 @@ def test_lines_are_traced_to_their_element_whatever_their_shape(shape: str) -> N
     markup, line = TRACED_SHAPES[shape]
     box = f'<div class="photo-caption">{markup.format(CAPTION)}</div>'
     sources = sources_of("".join(f"<p>{p}</p>" for p in PARAS) + box)
-    kept, removed = sources.drop_chrome([*PARAS, line], "body")
+    kept, removed = drop(sources, [*PARAS, line])
     assert kept == PARAS
-    assert [(r.rule, r.text) for r in removed] == [("caption", line)]
+    assert removed == [("caption", line)]
 
 
 def test_a_figure_caption_without_a_class_is_a_caption() -> None:
     figure = f'<figure><img src="/harbor.jpg"/><figcaption>{CAPTION}</figcaption></figure>'
     sources = sources_of("".join(f"<p>{p}</p>" for p in PARAS) + figure)
-    kept, removed = sources.drop_chrome([*PARAS, CAPTION], "body")
+    kept, removed = drop(sources, [*PARAS, CAPTION])
     assert kept == PARAS
-    assert [r.rule for r in removed] == ["caption"]
+    assert [rule for rule, _ in removed] == ["caption"]
 
 
 def test_a_line_the_page_does_not_hold_is_kept() -> None:
     sources = sources_of("".join(f"<p>{p}</p>" for p in PARAS))
     assert sources.element("A line of nothing on this page at all") is None
-    kept, removed = sources.drop_chrome([*PARAS, "A line of nothing on this page"], "body")
+    kept, removed = drop(sources, [*PARAS, "A line of nothing on this page"])
     assert kept == [*PARAS, "A line of nothing on this page"]
     assert removed == []
 
@@ -146,9 +178,9 @@ def test_a_paragraph_that_is_one_link_is_a_teaser() -> None:
 )
 def test_headings_and_embedded_cards_that_are_one_link_are_teasers(teaser: str) -> None:
     sources = sources_of("".join(f"<p>{p}</p>" for p in PARAS) + teaser)
-    kept, removed = sources.drop_chrome([*PARAS, TEASER], "body")
+    kept, removed = drop(sources, [*PARAS, TEASER])
     assert kept == PARAS
-    assert [(r.rule, r.text) for r in removed] == [("link-line", TEASER)]
+    assert removed == [("link-line", TEASER)]
 
 
 @pytest.mark.parametrize(
@@ -178,7 +210,7 @@ def test_headings_and_embedded_cards_that_are_one_link_are_teasers(teaser: str) 
 )
 def test_lines_with_more_than_one_link_or_more_than_a_link_stay(paragraph: str, line: str) -> None:
     sources = sources_of("".join(f"<p>{p}</p>" for p in PARAS) + paragraph)
-    kept, removed = sources.drop_chrome([*PARAS, line], "body")
+    kept, removed = drop(sources, [*PARAS, line])
     assert kept == [*PARAS, line]
     assert removed == []
 
@@ -207,9 +239,9 @@ def test_boxes_by_their_usual_names(box: str, rule_id: str) -> None:
     sources = sources_of(
         "".join(f"<p>{p}</p>" for p in PARAS) + f'<div class="{box}"><p>{foreign}</p></div>'
     )
-    kept, removed = sources.drop_chrome([*PARAS, foreign], "body")
+    kept, removed = drop(sources, [*PARAS, foreign])
     assert kept == PARAS
-    assert [r.rule for r in removed] == [rule_id]
+    assert [rule for rule, _ in removed] == [rule_id]
 
 
 def test_block_rules_can_be_switched_off() -> None:
@@ -239,9 +271,13 @@ def split_body(between: str = "") -> str:
     )
 
 
+def continued(index: ElementIndex, lines: list[str]) -> list[str]:
+    return [p.text for p in index.continue_split_body(traced(lines, index))]
+
+
 def test_continue_split_body_adds_prose_of_same_class_siblings_in_order() -> None:
-    sources = LineSources(Page.from_input(split_body('<div class="ad">Advertisement</div>')).root)
-    assert sources.continue_split_body(PARAS[:4]) == PARAS
+    sources = ElementIndex(Page.from_input(split_body('<div class="ad">Advertisement</div>')).root)
+    assert continued(sources, PARAS[:4]) == PARAS
 
 
 def test_continue_split_body_reaches_chunks_in_their_own_grid_rows() -> None:
@@ -252,8 +288,8 @@ def test_continue_split_body_reaches_chunks_in_their_own_grid_rows() -> None:
     first = "".join(f"<p>{p}</p>" for p in PARAS[:4])
     second = "".join(f"<p>{p}</p>" for p in PARAS[4:])
     html = article(row.format(first) + '<div class="row">Advertisement</div>' + row.format(second))
-    sources = LineSources(Page.from_input(html).root)
-    assert sources.continue_split_body(PARAS[:4]) == PARAS
+    sources = ElementIndex(Page.from_input(html).root)
+    assert continued(sources, PARAS[:4]) == PARAS
 
 
 def test_continue_split_body_skips_link_lists_and_short_lines() -> None:
@@ -262,8 +298,8 @@ def test_continue_split_body_skips_link_lists_and_short_lines() -> None:
         '<p><a href="/x">{}</a></p><p>Short.</p></div></div>'
     )
     html = split_body(teaser.format(PARAS[0].replace("one", "seven")))
-    sources = LineSources(Page.from_input(html).root)
-    assert sources.continue_split_body(PARAS[:4]) == PARAS
+    sources = ElementIndex(Page.from_input(html).root)
+    assert continued(sources, PARAS[:4]) == PARAS
 
 
 def test_continue_split_body_needs_a_class_to_match() -> None:
@@ -271,8 +307,8 @@ def test_continue_split_body_needs_a_class_to_match() -> None:
         "<div>" + "".join(f"<p>{p}</p>" for p in PARAS[:4]) + "</div>"
         "<div>" + "".join(f"<p>{p}</p>" for p in PARAS[4:]) + "</div>"
     )
-    sources = LineSources(Page.from_input(html).root)
-    assert sources.continue_split_body(PARAS[:4]) == PARAS[:4]
+    sources = ElementIndex(Page.from_input(html).root)
+    assert continued(sources, PARAS[:4]) == PARAS[:4]
 
 
 @pytest.mark.parametrize(
@@ -296,14 +332,17 @@ class _Scripted(BodyExtractor):
         self.texts = {True: fast_text, False: full_text}
         self.calls: list[bool] = []
 
-    def _trafilatura(self, page: Page, *, fast: bool) -> str:
+    def _trafilatura(
+        self, page: Page, *, fast: bool, tree: object = None
+    ) -> tuple[etree._Element, str]:
         self.calls.append(fast)
-        return self.texts[fast]
+        text = self.texts[fast]
+        return xml_body(text.splitlines()), text
 
 
 def run_scripted(stage: _Scripted) -> tuple[tuple[str, ...], str]:
     finding = stage(Page.from_input(article("<p>x</p>")), Draft())
-    return finding.values["candidate_paragraphs"], finding.sources["candidate_paragraphs"]
+    return tuple(texts(finding)), finding.sources["candidate_pieces"]
 
 
 def test_a_short_fast_extraction_asks_the_full_cascade_and_keeps_the_longer() -> None:
@@ -343,33 +382,35 @@ class _TwoOpinions(BodyExtractor):
         self.first = first
         self.trees: list[bool] = []
 
-    def _trafilatura(self, page: Page, *, fast: bool, tree: object = None) -> str:
+    def _trafilatura(
+        self, page: Page, *, fast: bool, tree: object = None
+    ) -> tuple[etree._Element | None, str]:
         self.trees.append(tree is not None)
         if tree is None:
-            return "\n".join(self.first)
-        return super()._trafilatura(page, fast=fast, tree=tree)  # type: ignore[arg-type]
+            return xml_body(self.first), "\n".join(self.first)
+        return super()._trafilatura(page, fast=fast, tree=tree)  # type: ignore[arg-type,no-any-return]
 
 
 def test_a_first_answer_outside_the_marked_container_yields_to_the_container() -> None:
     stage = _TwoOpinions(TEASERS)
     finding = stage(Page.from_input(CONTAINER_PAGE), Draft())
-    assert list(finding.values["candidate_paragraphs"]) == PARAS
-    assert finding.sources["candidate_paragraphs"] == "trafilatura:marked-container"
+    assert texts(finding) == PARAS
+    assert finding.sources["candidate_pieces"] == "trafilatura:marked-container"
     assert stage.trees == [False, True]
 
 
 def test_a_first_answer_inside_the_marked_container_stands() -> None:
     stage = _TwoOpinions(PARAS)
     finding = stage(Page.from_input(CONTAINER_PAGE), Draft())
-    assert list(finding.values["candidate_paragraphs"]) == PARAS
-    assert finding.sources["candidate_paragraphs"] == "trafilatura"
+    assert texts(finding) == PARAS
+    assert finding.sources["candidate_pieces"] == "trafilatura"
     assert stage.trees == [False]
 
 
 def test_the_container_check_can_be_switched_off() -> None:
     stage = _TwoOpinions(TEASERS, BodyOptions(full_cascade_below_chars=0, container_check=None))
     finding = stage(Page.from_input(CONTAINER_PAGE), Draft())
-    assert list(finding.values["candidate_paragraphs"]) == TEASERS
+    assert texts(finding) == TEASERS
     assert stage.trees == [False]
 
 
@@ -433,7 +474,7 @@ def body_with_subtitle(
     headline.set("subtitle", subtitle, "h1+subtitle")
     draft.merge("headline", headline)
     finding = BodyExtractor(options)(Page.from_input(article(inner)), draft)
-    return list(finding.values["candidate_paragraphs"])
+    return texts(finding)
 
 
 def test_long_lede_missing_from_the_text_opens_the_body() -> None:

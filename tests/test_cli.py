@@ -25,7 +25,10 @@ def test_parse_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["updated_text"] == "Updated: 9:45 p.m."
 
 
-@pytest.mark.parametrize(("fmt", "marker"), [("text", TITLE + "\n\n"), ("markdown", "# " + TITLE)])
+@pytest.mark.parametrize(
+    ("fmt", "marker"),
+    [("text", TITLE + "\n\n"), ("markdown", "# " + TITLE), ("html", "<!DOCTYPE html>")],
+)
 def test_parse_text_and_markdown(fmt: str, marker: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", str(PAGE), "--format", fmt]) == EXIT_OK
     out = capsys.readouterr().out

@@ -6,16 +6,21 @@ test skips with a reason when the folder is absent.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 import articlekit
-from articlekit import ArticlekitError
+from articlekit import Article, ArticlekitError
 
 from .conftest import shared_path
+from .markdown_blocks import expected_block_types, markdown_block_types
 
 #: Share of pages that must come out with a non-empty body.
 MIN_NON_EMPTY_SHARE = 0.98
@@ -26,30 +31,48 @@ def _corpora() -> list[Path]:
     return sorted(p for p in root.iterdir() if (p / "truth.jsonl").exists())
 
 
-def test_every_corpus_page_parses_without_crashing() -> None:
+@dataclass(frozen=True)
+class CorpusRun:
+    """Every corpus page parsed once, shared by the tests of this module."""
+
+    pages: int
+    articles: list[tuple[str, Article]]
+    crashes: list[str]
+    library_errors: list[str]
+
+
+@pytest.fixture(scope="module")
+def corpus_run() -> CorpusRun:
     corpora = _corpora()
     assert corpora, "no corpus folders found"
+    articles: list[tuple[str, Article]] = []
     crashes: list[str] = []
-    stage_failures: list[str] = []
     library_errors: list[str] = []
-    pages = non_empty = 0
+    pages = 0
     for corpus in corpora:
         for line in (corpus / "truth.jsonl").read_text("utf-8").splitlines():
             record = json.loads(line)
             html = gzip.decompress((corpus / record["file"]).read_bytes())
             pages += 1
+            page_id = f"{corpus.name}/{record['id']}"
             try:
-                article = articlekit.parse(html, record.get("url"))
+                articles.append((page_id, articlekit.parse(html, record.get("url"))))
             except ArticlekitError as exc:
-                library_errors.append(f"{corpus.name}/{record['id']}: {exc!r}")
-                continue
-            except Exception as exc:  # the very thing this test exists to catch
-                crashes.append(f"{corpus.name}/{record['id']}: {exc!r}")
-                continue
+                library_errors.append(f"{page_id}: {exc!r}")
+            except Exception as exc:  # the very thing these tests exist to catch
+                crashes.append(f"{page_id}: {exc!r}")
+    return CorpusRun(pages, articles, crashes, library_errors)
+
+
+def test_every_corpus_page_parses_without_crashing(corpus_run: CorpusRun) -> None:
+    stage_failures: list[str] = []
+    non_empty = 0
+    pages = corpus_run.pages
+    crashes, library_errors = corpus_run.crashes, corpus_run.library_errors
+    for page_id, article in corpus_run.articles:
+        if True:
             stage_failures += [
-                f"{corpus.name}/{record['id']}: {w}"
-                for w in article.warnings
-                if w.startswith("stage ")
+                f"{page_id}: {w}" for w in article.warnings if w.startswith("stage ")
             ]
             if article.body.strip():
                 non_empty += 1
@@ -71,3 +94,46 @@ def test_body_quality_floor(name: str) -> None:
     scores = evaluate(corpus, articlekit_predict)
     assert scores.body is not None
     assert scores.body.f1.value >= 0.90, scores.body
+
+
+def test_every_corpus_article_follows_the_schema_and_round_trips(corpus_run: CorpusRun) -> None:
+    validator = jsonschema.Draft202012Validator(Article.json_schema())
+    invalid: list[str] = []
+    unequal: list[str] = []
+    for page_id, article in corpus_run.articles:
+        data = json.loads(article.to_json())
+        errors = list(validator.iter_errors(data))
+        if errors:
+            invalid.append(f"{page_id}: {errors[0].message}")
+        if Article.from_dict(data) != article:
+            unequal.append(page_id)
+    assert invalid == []
+    assert unequal == []
+
+
+#: What no HTML rendering may hold, whatever the source page did: a script
+#: element, an event attribute or a javascript: address in a tag (page text
+#: that mentions "javascript:" is text, escaped).
+UNSAFE_HTML = re.compile(
+    r"<script|<[^>]*\son[a-z]+\s*=[^>]*>|<[^>]*=\s*[\"']?\s*javascript:[^>]*>", re.IGNORECASE
+)
+
+
+def test_no_corpus_page_renders_unsafe_html(corpus_run: CorpusRun) -> None:
+    unsafe = [
+        f"{page_id}: {match.group(0)!r}"
+        for page_id, article in corpus_run.articles
+        if (match := UNSAFE_HTML.search(article.to_html())) is not None
+    ]
+    assert unsafe == []
+
+
+def test_markdown_of_every_corpus_page_parses_back_to_its_blocks(corpus_run: CorpusRun) -> None:
+    differ: list[str] = []
+    for page_id, article in corpus_run.articles:
+        body_only = dataclasses.replace(
+            article, title=None, subtitle=None, authors=(), published=None, updated=None, tags=()
+        )
+        if markdown_block_types(body_only.to_markdown()) != expected_block_types(article.blocks):
+            differ.append(page_id)
+    assert differ == [], f"{len(differ)} of {len(corpus_run.articles)} pages differ: {differ[:5]}"

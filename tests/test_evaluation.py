@@ -403,3 +403,19 @@ def test_articlekit_predict_gives_the_truth_keys() -> None:
     prediction = articlekit_predict(html, "https://example.com/storm")
     assert {"body", "title", "authors", "published", "updated", "tags"} <= set(prediction)
     assert "Emergency services said" in prediction["body"]
+
+
+def test_ids_select_one_half_and_exclude_ids_the_other(tmp_path: Path) -> None:
+    from articlekit.cli_eval import select_pages
+
+    folder = write_corpus(tmp_path, _pages())
+    corpus = load_corpus(folder)
+    first = corpus.pages[0].id
+    (folder / "check.txt").write_text(f"# the check half\n{first}\n\n", encoding="utf-8")
+    check = select_pages(corpus, "check.txt", keep=True)
+    look = select_pages(corpus, "check.txt", keep=False)
+    assert [p.id for p in check.pages] == [first]
+    assert [p.id for p in look.pages] == [p.id for p in corpus.pages[1:]]
+    assert check.name == "tiny [check.txt]" and look.name == "tiny [not check.txt]"
+    with pytest.raises(FileNotFoundError, match=r"nothing\.txt"):
+        select_pages(corpus, "nothing.txt", keep=True)

@@ -24,8 +24,9 @@ from articlekit.extractors import (
     TagsExtractor,
 )
 from articlekit.extractors.chrome import _rule_view
-from articlekit.pipeline import Draft, Finding
+from articlekit.pieces import text_pieces
 from articlekit.rules import CHROME_LINES, END_MARKERS, SafetyValve
+from articlekit.stage import Draft, Finding
 
 URL = "https://example.com/news/story"
 EDT = timezone(timedelta(hours=-4))
@@ -1047,14 +1048,19 @@ CHROME_VARIANTS: list[tuple[str, str]] = [
 @pytest.mark.parametrize(("rule_id", "line"), CHROME_VARIANTS)
 def test_chrome_rule_variants(rule_id: str, line: str) -> None:
     finding = run_chrome([A, line, B])
-    assert finding.values["paragraphs"] == (A, B)
+    assert kept_texts(finding) == (A, B)
     assert [r.rule for r in finding.removed] == [rule_id]
 
 
 def test_chrome_data_line_behind_a_list_bullet_is_moved() -> None:
     finding = run_chrome([A, "- Published 18 November 2019", B])
     assert finding.values["published"] == date(2019, 11, 18)
-    assert finding.values["paragraphs"] == (A, B)
+    assert kept_texts(finding) == (A, B)
+
+
+def kept_texts(finding: Finding) -> tuple[str, ...]:
+    """The text of the pieces the chrome stage kept."""
+    return tuple(piece.text for piece in finding.values.get("pieces", ()))
 
 
 def run_chrome(
@@ -1065,7 +1071,7 @@ def run_chrome(
     options = options or ChromeOptions()
     draft = draft_with(**given)
     finding = Finding()
-    finding.set("candidate_paragraphs", tuple(paragraphs), "test")
+    finding.set("candidate_pieces", tuple(text_pieces(paragraphs)), "test")
     draft.merge("body", finding)
     page = Page.from_input("<html><body><p>unused</p></body></html>")
     return ChromeExtractor(options)(page, draft)
@@ -1092,7 +1098,7 @@ def test_every_chrome_rule_has_an_example() -> None:
 @pytest.mark.parametrize(("rule_id", "line"), sorted(CHROME_EXAMPLES.items()))
 def test_chrome_rule_fires_on_a_typical_line(rule_id: str, line: str) -> None:
     finding = run_chrome([A, line, B])  # mid-body: an end marker removes only its line
-    assert finding.values["paragraphs"] == (A, B)
+    assert kept_texts(finding) == (A, B)
     assert [(r.rule, r.text, r.stage, r.moved_to) for r in finding.removed] == [
         (rule_id, line, "chrome", None)
     ]
@@ -1150,7 +1156,7 @@ def test_chrome_rule_fires_on_a_typical_line(rule_id: str, line: str) -> None:
 )
 def test_chrome_prose_that_starts_like_chrome_is_kept(line: str) -> None:
     finding = run_chrome([A, line, B])
-    assert finding.values["paragraphs"] == (A, line, B)
+    assert kept_texts(finding) == (A, line, B)
 
 
 @pytest.mark.parametrize(
@@ -1176,7 +1182,7 @@ def test_chrome_data_lines_move_into_fields(
     line: str, field: str, value: Any, rule_id: str
 ) -> None:
     finding = run_chrome([A, line, B, C])
-    assert finding.values["paragraphs"] == (A, B, C)
+    assert kept_texts(finding) == (A, B, C)
     assert finding.values[field] == value
     assert finding.sources[field] == f"line:{rule_id}"
     assert [(r.rule, r.moved_to, r.text) for r in finding.removed] == [(rule_id, field, line)]
@@ -1192,13 +1198,13 @@ def test_chrome_byline_late_in_the_body_is_prose() -> None:
     late = "By Jane Doe and John Smith"
     finding = run_chrome([A, B, C, A + " More.", B + " More.", late])
     assert "authors" not in finding.values
-    assert late in finding.values["paragraphs"]
+    assert late in kept_texts(finding)
 
 
 def test_chrome_headline_repeat_is_removed() -> None:
     title = "Amazon employees protest the sale"
     finding = run_chrome([title, A, B], title=title)
-    assert finding.values["paragraphs"] == (A, B)
+    assert kept_texts(finding) == (A, B)
     assert finding.removed[0].rule == "headline-repeat"
     assert finding.removed[0].moved_to == "title"
 
@@ -1213,7 +1219,7 @@ def test_chrome_headline_repeat_is_removed() -> None:
 )
 def test_chrome_headline_with_a_kicker_or_date_is_a_repeat(line: str) -> None:
     finding = run_chrome([line, A, B], title="Neue Brücke für den Hafen freigegeben")
-    assert finding.values["paragraphs"] == (A, B)
+    assert kept_texts(finding) == (A, B)
     assert [r.rule for r in finding.removed] == ["headline-repeat"]
 
 
@@ -1237,12 +1243,12 @@ def test_chrome_headline_with_a_kicker_or_date_is_a_repeat(line: str) -> None:
 )
 def test_chrome_lines_holding_the_headline_among_more_stay(line: str, title: str) -> None:
     finding = run_chrome([line, A, B], title=title)
-    assert finding.values["paragraphs"] == (line, A, B)
+    assert kept_texts(finding) == (line, A, B)
 
 
 def test_chrome_end_marker_late_in_the_body_cuts_the_rest() -> None:
     finding = run_chrome([A, B, C, "Most Popular", "Teaser one headline", "Load more"])
-    assert finding.values["paragraphs"] == (A, B, C)
+    assert kept_texts(finding) == (A, B, C)
     assert [r.rule for r in finding.removed] == ["rail-heading", "after-end-marker", "load-more"]
     assert finding.warnings == []
     assert {rule.id for rule in CHROME_LINES} >= END_MARKERS
@@ -1250,7 +1256,7 @@ def test_chrome_end_marker_late_in_the_body_cuts_the_rest() -> None:
 
 def test_chrome_a_label_left_last_in_the_body_goes() -> None:
     finding = run_chrome([A, "Ingredients:", B, "Related topics:", "Weitere Links:"])
-    assert finding.values["paragraphs"] == (A, "Ingredients:", B)
+    assert kept_texts(finding) == (A, "Ingredients:", B)
     assert [(r.rule, r.text) for r in finding.removed] == [
         ("dangling-label", "Weitere Links:"),
         ("dangling-label", "Related topics:"),
@@ -1260,14 +1266,14 @@ def test_chrome_a_label_left_last_in_the_body_goes() -> None:
 def test_chrome_a_sentence_ending_in_a_colon_last_in_the_body_stays() -> None:
     line = "Residents were quick to say what they thought of the plan:"
     finding = run_chrome([A, B, line])
-    assert finding.values["paragraphs"] == (A, B, line)
+    assert kept_texts(finding) == (A, B, line)
 
 
 def test_chrome_the_page_address_printed_with_the_text_goes() -> None:
     url = "https://news.example/2031/05/harbor-bridge"
     other = "https://news.example/2031/05/other-story"
     finding = run_chrome([url, A, other, B], canonical_url=url)
-    assert finding.values["paragraphs"] == (A, other, B)
+    assert kept_texts(finding) == (A, other, B)
     assert [(r.rule, r.text) for r in finding.removed] == [("page-url", url)]
 
 
@@ -1277,13 +1283,13 @@ def test_chrome_sources_list_late_in_the_body_goes_with_its_heading() -> None:
         "City council minutes, accessed May 5",
     ]
     finding = run_chrome([A, B, C, "Our Sources", *citations])
-    assert finding.values["paragraphs"] == (A, B, C)
+    assert kept_texts(finding) == (A, B, C)
     assert [r.rule for r in finding.removed] == ["sources-heading"] + ["after-end-marker"] * 2
 
 
 def test_chrome_sources_heading_early_in_the_body_drops_only_its_line() -> None:
     finding = run_chrome([A, "Sources", B, C, A + " Again."])
-    assert finding.values["paragraphs"] == (A, B, C, A + " Again.")
+    assert kept_texts(finding) == (A, B, C, A + " Again.")
     assert [r.rule for r in finding.removed] == ["sources-heading"]
 
 
@@ -1293,7 +1299,7 @@ def test_chrome_rail_inside_the_text_ends_where_prose_resumes() -> None:
     rest = [A + " And more.", B + " And more."]
     before = [A, B, C, A + " Again.", B + " Again.", C + " Again."]
     finding = run_chrome([*before, "Don't miss", *teasers, *rest])
-    assert finding.values["paragraphs"] == (*before, *rest)
+    assert kept_texts(finding) == (*before, *rest)
     assert [r.rule for r in finding.removed] == [
         "rail-heading",
         "after-end-marker",
@@ -1304,13 +1310,13 @@ def test_chrome_rail_inside_the_text_ends_where_prose_resumes() -> None:
 def test_chrome_one_prose_line_after_a_closing_rail_is_still_a_teaser() -> None:
     teaser_with_dek = "A teaser's summary sentence is written like prose, with a full stop."
     finding = run_chrome([A, B, C, "Most Popular", "Teaser headline", teaser_with_dek, "Other"])
-    assert finding.values["paragraphs"] == (A, B, C)
+    assert kept_texts(finding) == (A, B, C)
     assert [r.rule for r in finding.removed][1:] == ["after-end-marker"] * 3
 
 
 def test_chrome_body_mostly_after_a_rail_heading_keeps_its_text() -> None:
     finding = run_chrome([A, "Most Popular", B, C, A + " Again."])
-    assert finding.values["paragraphs"] == (A, B, C, A + " Again.")
+    assert kept_texts(finding) == (A, B, C, A + " Again.")
     assert [r.rule for r in finding.removed] == ["rail-heading"]
 
 
@@ -1319,7 +1325,7 @@ def test_chrome_safety_valve_keeps_text_and_warns() -> None:
     short_b = "They asked the company to stop selling software to police."
     after = "The company has not answered the letter so far."  # 20 of 30 words before
     finding = run_chrome([short_a, short_b, "Most Popular", after])
-    assert finding.values["paragraphs"] == (short_a, short_b, after)
+    assert kept_texts(finding) == (short_a, short_b, after)
     assert [r.rule for r in finding.removed] == ["rail-heading"]
     assert len(finding.warnings) == 1
     assert finding.warnings[0].startswith("chrome:")
@@ -1328,15 +1334,15 @@ def test_chrome_safety_valve_keeps_text_and_warns() -> None:
 def test_chrome_safety_valve_is_configurable() -> None:
     paragraphs = [A, B, C, "Most Popular", "One more line of text."]
     strict = ChromeOptions(safety_valve=SafetyValve(max_removed_share=0.01, min_words_left=0))
-    assert run_chrome(paragraphs, strict).values["paragraphs"] == (
+    assert kept_texts(run_chrome(paragraphs, strict)) == (
         A,
         B,
         C,
         "One more line of text.",
     )
-    assert run_chrome(paragraphs).values["paragraphs"] == (A, B, C)
+    assert kept_texts(run_chrome(paragraphs)) == (A, B, C)
     gentle = ChromeOptions(aggressive=False)
-    assert run_chrome(paragraphs, gentle).values["paragraphs"] == (
+    assert kept_texts(run_chrome(paragraphs, gentle)) == (
         A,
         B,
         C,

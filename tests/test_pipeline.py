@@ -216,7 +216,7 @@ def test_unmet_requirement() -> None:
 
 
 def test_removing_a_provider_breaks_its_consumers() -> None:
-    with pytest.raises(UnmetRequirementError, match="candidate_paragraphs"):
+    with pytest.raises(UnmetRequirementError, match="candidate_pieces"):
         Pipeline.default().without("body")
 
 
@@ -278,7 +278,7 @@ def test_custom_stage_sees_earlier_values() -> None:
     articlekit.parse(HTML, URL, pipeline=pipeline)
     assert seen["title"] == "A headline for the test"
     assert seen["provenance"] == "headline:h1"
-    assert "candidate_paragraphs" not in seen
+    assert "candidate_pieces" not in seen
 
 
 def test_failing_stage_becomes_a_warning_by_default() -> None:

@@ -2,20 +2,45 @@
 
 Both are frozen, slotted, keyword-only dataclasses with dumb constructors: the
 pipeline computes every value, the classes only hold and serialise them. Use
-``dataclasses.replace`` for variants.
+``dataclasses.replace`` for variants: ``body``, ``paragraphs``, ``word_count``,
+``links`` and ``images`` are read from ``blocks`` whenever asked, so they
+cannot go stale. An Article is a value: it compares, hashes, pickles and
+deep-copies.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime, time
-from types import MappingProxyType
-from typing import Any
+from datetime import date, datetime, time, timezone
+from typing import Any, Literal
 
-__all__ = ["Article", "Removal", "Stamp", "stamp_from_iso", "stamp_to_iso"]
+import regex
+
+from .blocks import (
+    Block,
+    Figure,
+    Link,
+    Paragraph,
+    Span,
+    block_from_dict,
+    block_paragraphs,
+    iter_spans,
+)
+
+__all__ = [
+    "Article",
+    "FrozenMap",
+    "Precision",
+    "Removal",
+    "Stamp",
+    "stamp_from_iso",
+    "stamp_precision",
+    "stamp_to_iso",
+    "stamp_utc",
+]
 
 #: A point in time as precise as the page states it: a timezone-aware
 #: ``datetime`` when the page gives a time and zone, a naive one when it gives
@@ -81,8 +106,96 @@ class Removal:
         )
 
 
-def _empty_mapping() -> Mapping[str, str]:
-    return MappingProxyType({})
+#: How precise a stamp is: a zoned date-time, a date-time with no zone, a day,
+#: or a time of day with no known day.
+Precision = Literal["datetime", "naive-datetime", "date", "time"]
+
+
+def stamp_precision(value: Stamp | None) -> Precision | None:
+    """The precision of ``value`` (``None`` for no stamp)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return "datetime" if value.tzinfo is not None else "naive-datetime"
+    if isinstance(value, date):
+        return "date"
+    return "time"
+
+
+def stamp_utc(value: Stamp | None) -> datetime | None:
+    """A sortable, aware UTC form of ``value``: a zoned date-time converted to
+    UTC, a date-time without zone read as UTC, a day as its UTC midnight; a bare
+    time of day has no place on the calendar and gives ``None``."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+    return None
+
+
+def _frozen(value: Any) -> Any:
+    """``value`` with lists, sets and dicts made immutable (tuples, frozensets, FrozenMaps)."""
+    if isinstance(value, Mapping):
+        return FrozenMap(value)
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, (set, frozenset)):
+        return frozenset(_frozen(v) for v in value)
+    return value
+
+
+class FrozenMap(Mapping[str, Any]):
+    """An immutable mapping that hashes, pickles and compares like a dict.
+
+    The Article's ``provenance`` and ``extra``: ``types.MappingProxyType``
+    neither pickles nor hashes. Nested lists and dicts are frozen too.
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, Any] | None = None) -> None:
+        self._items: dict[str, Any] = {k: _frozen(v) for k, v in (items or {}).items()}
+
+    def __getitem__(self, key: str) -> Any:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._items.items()))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return dict(self._items) == dict(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._items!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FrozenMap, (self._items,))
+
+
+def _thawed(value: Any) -> Any:
+    """``value`` as plain JSON-ready lists and dicts."""
+    if isinstance(value, Mapping):
+        return {k: _thawed(v) for k, v in value.items()}
+    if isinstance(value, (tuple, list, frozenset, set)):
+        return [_thawed(v) for v in value]
+    return value
+
+
+_WORD = regex.compile(r"\w+")
+#: Keys of :meth:`Article.to_dict` that are read from the blocks, not stored.
+DERIVED_KEYS = ("body", "paragraphs", "word_count")
+#: Characters of the body shown by ``repr()``.
+REPR_BODY_CHARS = 60
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -90,8 +203,10 @@ class Article:
     """One article as extracted from a page or a text dump.
 
     Text fields are ``None`` when the page does not give them; list-like fields
-    are tuples (empty when there are none). ``provenance`` maps a field name to
+    are tuples (empty when there are none). ``blocks`` is the body, typed (see
+    :mod:`articlekit.blocks`). ``provenance`` maps a field name to
     ``"<stage>:<source>"``, e.g. ``"meta:meta[property=article:published_time]"``.
+    ``extra`` holds fields that custom stages set (see docs/pipeline.md).
     """
 
     url: str | None = None
@@ -109,17 +224,91 @@ class Article:
     site_name: str | None = None
     description: str | None = None
     image: str | None = None
-    body: str = ""
-    paragraphs: tuple[str, ...] = ()
-    word_count: int = 0
+    blocks: tuple[Block, ...] = ()
     removed: tuple[Removal, ...] = ()
-    provenance: Mapping[str, str] = field(default_factory=_empty_mapping)
+    provenance: FrozenMap = field(default_factory=FrozenMap)
+    extra: FrozenMap = field(default_factory=FrozenMap)
     warnings: tuple[str, ...] = ()
+
+    # -- read from the blocks ---------------------------------------------------
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The body's paragraphs: a list item or table row is one, a figure none."""
+        return tuple(p for block in self.blocks for p in block_paragraphs(block))
+
+    @property
+    def body(self) -> str:
+        """The paragraphs joined by newlines."""
+        return "\n".join(self.paragraphs)
+
+    @property
+    def word_count(self) -> int:
+        """``\\w+`` tokens of the body."""
+        return len(_WORD.findall(self.body))
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        """The links of the article's text, in reading order."""
+        return tuple(
+            Link(text=span.text.strip(), url=span.href, internal=_internal(span.href, self.url))
+            for span in iter_spans(self.blocks)
+            if span.href is not None
+        )
+
+    @property
+    def images(self) -> tuple[Figure, ...]:
+        """The article's figures, in reading order."""
+        return tuple(block for block in self.blocks if isinstance(block, Figure))
+
+    @property
+    def lead_image(self) -> Figure | None:
+        """The picture that leads the article: the page's marked image
+        (og:image and the like) with the caption of the figure that shows it,
+        else the first figure of the body."""
+        figures = self.images
+        if self.image is None:
+            return figures[0] if figures else None
+        for figure in figures:
+            if figure.src == self.image:
+                return figure
+        return Figure(src=self.image)
+
+    @property
+    def published_at(self) -> datetime | None:
+        """``published`` as an aware UTC datetime, sortable across pages (see
+        :func:`stamp_utc`); ``published_precision`` says how much of it is known."""
+        return stamp_utc(self.published)
+
+    @property
+    def published_precision(self) -> Precision | None:
+        return stamp_precision(self.published)
+
+    @property
+    def updated_at(self) -> datetime | None:
+        """``updated`` as an aware UTC datetime (see :attr:`published_at`)."""
+        return stamp_utc(self.updated)
+
+    @property
+    def updated_precision(self) -> Precision | None:
+        return stamp_precision(self.updated)
+
+    def __repr__(self) -> str:
+        body = self.body
+        excerpt = body[:REPR_BODY_CHARS] + ("…" if len(body) > REPR_BODY_CHARS else "")
+        published = stamp_to_iso(self.published)
+        return (
+            f"Article(title={self.title!r}, published={published!r}, "
+            f"authors={self.authors!r}, words={self.word_count}, blocks={len(self.blocks)}, "
+            f"removed={len(self.removed)}, body={excerpt!r})"
+        )
 
     # -- serialisation -------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict; keys follow the corpus truth format where they overlap."""
+        """A JSON-ready dict; keys follow the corpus truth format where they
+        overlap. ``body``, ``paragraphs`` and ``word_count`` are included (read
+        from the blocks) for readers that want plain text."""
         out: dict[str, Any] = {}
         for f in fields(self):
             value = getattr(self, f.name)
@@ -127,8 +316,13 @@ class Article:
                 value = stamp_to_iso(value)
             elif f.name == "removed":
                 value = [r.to_dict() for r in value]
-            elif f.name == "provenance":
-                value = dict(value)
+            elif f.name == "blocks":
+                value = [block.to_dict() for block in value]
+                out["body"] = self.body
+                out["paragraphs"] = list(self.paragraphs)
+                out["word_count"] = self.word_count
+            elif f.name in ("provenance", "extra"):
+                value = _thawed(value)
             elif isinstance(value, tuple):
                 value = list(value)
             out[f.name] = value
@@ -139,52 +333,73 @@ class Article:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Article:
-        """Rebuild an Article from :meth:`to_dict` output; unknown keys are an error."""
+        """Rebuild an Article from :meth:`to_dict` output; unknown keys are an error.
+
+        Without ``blocks`` (JSON written before blocks existed), ``paragraphs``
+        or else ``body`` lines become paragraph blocks.
+        """
         known = {f.name for f in fields(cls)}
-        unknown = set(data) - known
+        unknown = set(data) - known - set(DERIVED_KEYS)
         if unknown:
             raise ValueError(f"unknown Article keys: {', '.join(sorted(unknown))}")
         kwargs: dict[str, Any] = {}
         for name, value in data.items():
+            if name in DERIVED_KEYS:
+                continue
             if name in ("published", "updated"):
                 value = stamp_from_iso(value)
             elif name == "removed":
                 value = tuple(Removal.from_dict(r) for r in value)
-            elif name == "provenance":
-                value = MappingProxyType(dict(value))
+            elif name == "blocks":
+                value = tuple(block_from_dict(b) for b in value)
+            elif name in ("provenance", "extra"):
+                value = FrozenMap(value)
             elif isinstance(value, list):
                 value = tuple(value)
             kwargs[name] = value
+        if "blocks" not in kwargs:
+            lines = data.get("paragraphs") or str(data.get("body") or "").splitlines()
+            kwargs["blocks"] = tuple(Paragraph((Span(line),)) for line in lines if line)
         return cls(**kwargs)
 
     @classmethod
     def from_json(cls, text: str) -> Article:
         return cls.from_dict(json.loads(text))
 
+    @staticmethod
+    def json_schema() -> dict[str, Any]:
+        """The JSON Schema (draft 2020-12) that :meth:`to_dict` output follows,
+        shipped as ``articlekit/schema/article.schema.json``."""
+        from importlib.resources import files
+
+        text = files("articlekit").joinpath("schema/article.schema.json").read_text("utf-8")
+        schema: dict[str, Any] = json.loads(text)
+        return schema
+
     # -- renderings ----------------------------------------------------------
 
     def to_text(self) -> str:
         """Headline, a blank line, then the body."""
-        head = f"{self.title}\n\n" if self.title else ""
-        return head + self.body + "\n"
+        from .render import to_text
+
+        return to_text(self)
 
     def to_markdown(self) -> str:
-        """A Markdown document: headline, a byline/date line, tags, body."""
-        lines: list[str] = []
-        if self.title:
-            lines += [f"# {self.title}", ""]
-        if self.subtitle:
-            lines += [f"*{self.subtitle}*", ""]
-        meta = []
-        if self.authors:
-            meta.append("By " + ", ".join(self.authors))
-        if self.published is not None:
-            meta.append(f"Published {self.published.isoformat()}")
-        if self.updated is not None:
-            meta.append(f"Updated {self.updated.isoformat()}")
-        if meta:
-            lines += [" · ".join(meta), ""]
-        lines += [p for para in self.paragraphs for p in (para, "")]
-        if self.tags:
-            lines.append("Tags: " + ", ".join(self.tags))
-        return "\n".join(lines).rstrip() + "\n"
+        """CommonMark (with GFM tables): headline, dek, byline and dates, the
+        blocks, tags. Text that would read as markup is escaped."""
+        from .render import to_markdown
+
+        return to_markdown(self)
+
+    def to_html(self) -> str:
+        """A minimal, safe HTML document: no scripts, event attributes, styles
+        or ``javascript:`` links, whatever the source page held."""
+        from .render import to_html
+
+        return to_html(self)
+
+
+def _internal(url: str, base: str | None) -> bool:
+    from .pieces import is_internal
+
+    return is_internal(url, base)

@@ -34,6 +34,8 @@ def _render(article: Article, fmt: str) -> str:
         return article.to_json(indent=2) + "\n"
     if fmt == "markdown":
         return article.to_markdown()
+    if fmt == "html":
+        return article.to_html()
     return article.to_text()
 
 
@@ -100,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--url", help="the page's address (helps with dates and the headline)")
     p.add_argument(
         "--format",
-        choices=("json", "text", "markdown"),
+        choices=("json", "text", "markdown", "html"),
         default="json",
         help="output format (default: json)",
     )

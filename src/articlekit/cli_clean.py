@@ -56,7 +56,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         "--format",
         choices=list(batch.FORMATS),
         default="jsonl",
-        help="jsonl (default): OUT/articles.jsonl; json, markdown, text: one file per page",
+        help="jsonl (default): OUT/articles.jsonl; json, markdown, html, text: one file per page",
     )
     parser.add_argument(
         "--jobs",

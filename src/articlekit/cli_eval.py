@@ -13,6 +13,7 @@ a row per extractor, a column per scored field that has truth in the corpus.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib.util
 import json
 import logging
@@ -86,6 +87,18 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     parser.add_argument(
         "--limit", metavar="N", type=int, help="score only the first N pages of each corpus"
+    )
+    ids = parser.add_mutually_exclusive_group()
+    ids.add_argument(
+        "--ids",
+        metavar="FILE",
+        help="score only the pages whose id FILE lists (one a line); a FILE name that "
+        "is no path here is looked up in each corpus folder (--ids check.txt: the check half)",
+    )
+    ids.add_argument(
+        "--exclude-ids",
+        metavar="FILE",
+        help="score every page but those FILE lists (--exclude-ids check.txt: the look half)",
     )
     parser.set_defaults(run=_run)
 
@@ -259,6 +272,28 @@ def _parse_compare(text: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def _read_ids(path: Path) -> frozenset[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def select_pages(corpus: Corpus, ids_file: str, *, keep: bool) -> Corpus:
+    """``corpus`` with only (``keep``) or without the pages ``ids_file`` lists.
+
+    ``ids_file`` is a path, or else the name of a file in the corpus folder
+    (each corpus has its own ``check.txt``). The corpus name says which half
+    it is, so the tables of the two halves cannot be mixed up.
+    """
+    given = Path(ids_file)
+    path = given if given.is_file() else corpus.path / ids_file
+    if not path.is_file():
+        raise FileNotFoundError(f"{ids_file}: no such file, here or in {corpus.path}")
+    ids = _read_ids(path)
+    pages = tuple(p for p in corpus.pages if (p.id in ids) == keep)
+    label = f"{corpus.name} [{'' if keep else 'not '}{path.name}]"
+    return dataclasses.replace(corpus, name=label, pages=pages)
+
+
 def _load_all(paths: Sequence[Path]) -> list[Corpus]:
     corpora: list[Corpus] = []
     for path in paths:
@@ -290,6 +325,10 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         corpora = _load_all(args.corpora)
+        if args.ids is not None:
+            corpora = [select_pages(c, args.ids, keep=True) for c in corpora]
+        elif args.exclude_ids is not None:
+            corpora = [select_pages(c, args.exclude_ids, keep=False) for c in corpora]
     except FileNotFoundError as exc:
         print(f"articlekit eval: {exc}", file=err)
         return EXIT_USAGE

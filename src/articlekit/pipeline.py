@@ -1,24 +1,16 @@
-"""The extractor pipeline: named stages, their findings, and the merge.
+"""The extractor pipeline: an immutable, ordered list of named stages.
 
-A stage (an *extractor*) is any object with a ``name``, the fields it
-``provides``, the fields it ``requires`` from earlier stages, and
-``__call__(page, so_far) -> Finding``. The pipeline runs stages in order; for
-each field the first stage that sets it wins, so order is precedence. Stages
-may also leave *hints*: lower-trust evidence (a ``<title>``, JSON-LD
-``keywords``) that later stages weigh and that fills a field no stage set.
+The stage contract (:class:`Extractor`, :class:`Finding`, :class:`Draft`)
+lives in :mod:`.stage`; this module orders stages, validates what they
+require and read, and runs them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
-from types import MappingProxyType
-from typing import Any, Protocol, runtime_checkable
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-import regex
-
-from .article import Article, Removal, Stamp
+from .article import Article
 from .errors import (
     ArticlekitError,
     ExtractionError,
@@ -27,6 +19,15 @@ from .errors import (
     UnmetRequirementError,
 )
 from .page import Page
+from .stage import (
+    ARTICLE_FIELDS,
+    WORKING_FIELDS,
+    Draft,
+    Extractor,
+    Finding,
+    Hint,
+    stage_reads,
+)
 
 __all__ = [
     "ARTICLE_FIELDS",
@@ -37,192 +38,6 @@ __all__ = [
     "Hint",
     "Pipeline",
 ]
-
-#: Article fields a stage may set. The rest (body, word_count, removed,
-#: provenance, warnings) are computed when the Article is assembled.
-ARTICLE_FIELDS = frozenset(
-    {
-        "url",
-        "canonical_url",
-        "title",
-        "subtitle",
-        "authors",
-        "published",
-        "published_text",
-        "updated",
-        "updated_text",
-        "tags",
-        "section",
-        "language",
-        "site_name",
-        "description",
-        "image",
-        "paragraphs",
-    }
-)
-
-#: Intermediate fields passed between stages but not part of the Article.
-#: ``candidate_paragraphs`` is the body before chrome stripping;
-#: ``title_element`` the headline's element, around which bylines and
-#: datelines are looked for first.
-WORKING_FIELDS = frozenset({"candidate_paragraphs", "title_element"})
-
-_WORD = regex.compile(r"\w+")
-
-
-@dataclass(frozen=True, slots=True)
-class Hint:
-    """Evidence for a field: a value, the stage that saw it and where."""
-
-    field: str
-    value: Any
-    stage: str
-    source: str
-
-
-@dataclass(slots=True)
-class Finding:
-    """What one stage found on one page; filled by the stage, read by the pipeline."""
-
-    values: dict[str, Any] = field(default_factory=dict)
-    sources: dict[str, str] = field(default_factory=dict)
-    hints: list[tuple[str, Any, str]] = field(default_factory=list)
-    removed: list[Removal] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    def set(self, name: str, value: Any, source: str) -> None:
-        """Propose ``value`` for ``name`` (ignored when empty), citing ``source``."""
-        if value is None or value == "" or value == ():
-            return
-        if name not in self.values:
-            self.values[name] = value
-            self.sources[name] = source
-
-    def hint(self, name: str, value: Any, source: str) -> None:
-        """Record lower-trust evidence for ``name``."""
-        if value is not None and value != "" and value != ():
-            self.hints.append((name, value, source))
-
-
-class Draft(Mapping[str, Any]):
-    """The merged state so far: read-only for stages."""
-
-    def __init__(self) -> None:
-        self._values: dict[str, Any] = {}
-        self._provenance: dict[str, str] = {}
-        self._hints: list[Hint] = []
-        self._removed: list[Removal] = []
-        self._warnings: list[str] = []
-
-    def __getitem__(self, key: str) -> Any:
-        return self._values[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._values)
-
-    def __len__(self) -> int:
-        return len(self._values)
-
-    def hints(self, name: str) -> list[Hint]:
-        """Every hint for ``name``, most trusted (earliest stage) first."""
-        return [h for h in self._hints if h.field == name]
-
-    def provenance(self, name: str) -> str | None:
-        return self._provenance.get(name)
-
-    def merge(self, stage: str, finding: Finding) -> None:
-        for name, value in finding.values.items():
-            if name not in self._values:
-                self._values[name] = value
-                self._provenance[name] = f"{stage}:{finding.sources.get(name, '?')}"
-        self._hints.extend(Hint(n, v, stage, s) for n, v, s in finding.hints)
-        self._removed.extend(finding.removed)
-        self._warnings.extend(finding.warnings)
-
-    def warn(self, message: str) -> None:
-        self._warnings.append(message)
-
-    # -- assembling the Article -------------------------------------------------
-
-    def to_article(self, url: str | None) -> Article:
-        for hint in self._hints:  # fields no stage set fall back to the best hint
-            if hint.field in ARTICLE_FIELDS and hint.field not in self._values:
-                self._values[hint.field] = hint.value
-                self._provenance[hint.field] = f"{hint.stage}:{hint.source}"
-        values = self._values
-        paragraphs = tuple(values.get("paragraphs") or values.get("candidate_paragraphs") or ())
-        if "paragraphs" not in values and paragraphs:
-            self._provenance["paragraphs"] = self._provenance.get("candidate_paragraphs", "?")
-        self._check_stamp_order()
-        body = "\n".join(paragraphs)
-        kwargs = {k: v for k, v in values.items() if k in ARTICLE_FIELDS and k != "paragraphs"}
-        for name in ("authors", "tags"):
-            if name in kwargs:
-                kwargs[name] = tuple(kwargs[name])
-        kwargs.setdefault("url", url)
-        return Article(
-            **kwargs,
-            body=body,
-            paragraphs=paragraphs,
-            word_count=len(_WORD.findall(body)),
-            removed=tuple(self._removed),
-            provenance=MappingProxyType(
-                {k: v for k, v in self._provenance.items() if k in ARTICLE_FIELDS}
-            ),
-            warnings=tuple(self._warnings),
-        )
-
-    def _check_stamp_order(self) -> None:
-        published, updated = self._values.get("published"), self._values.get("updated")
-        if published is None or updated is None:
-            return
-        if _comparable_day(updated) is not None and _stamp_before(updated, published):
-            self._warnings.append(
-                f"updated stamp {updated.isoformat()} is before published "
-                f"{published.isoformat()}: dropped"
-            )
-            for name in ("updated", "updated_text"):
-                self._values.pop(name, None)
-                self._provenance.pop(name, None)
-
-
-def _comparable_day(stamp: Stamp) -> date | None:
-    if isinstance(stamp, datetime):
-        return stamp.date()
-    if isinstance(stamp, date):
-        return stamp
-    return None  # a bare time of day cannot be ordered against a date
-
-
-#: Two stamps this close are one moment written twice (a CMS storing the
-#: modification a few milliseconds or seconds before the publication).
-SAME_MOMENT = timedelta(minutes=1)
-
-
-def _stamp_before(a: Stamp, b: Stamp) -> bool:
-    """``a < b`` at the precision both give; unknowable pairs and stamps less
-    than :data:`SAME_MOMENT` apart are not 'before'."""
-    if (
-        isinstance(a, datetime)
-        and isinstance(b, datetime)
-        and (a.tzinfo is None) == (b.tzinfo is None)
-    ):
-        return a < b - SAME_MOMENT
-    day_a, day_b = _comparable_day(a), _comparable_day(b)
-    if day_a is None or day_b is None or isinstance(a, time) or isinstance(b, time):
-        return False
-    return day_a < day_b
-
-
-@runtime_checkable
-class Extractor(Protocol):
-    """What a pipeline stage looks like."""
-
-    name: str
-    provides: frozenset[str]
-    requires: frozenset[str]
-
-    def __call__(self, page: Page, so_far: Draft) -> Finding: ...
 
 
 class Pipeline(Sequence[Extractor]):
@@ -311,6 +126,8 @@ class Pipeline(Sequence[Extractor]):
         publication date); they win over every stage.
         """
         draft = Draft()
+        for message in page.warnings:
+            draft.warn(message)
         if given:
             finding = Finding()
             for name, value in given.items():
@@ -362,4 +179,21 @@ class Pipeline(Sequence[Extractor]):
                     f"stage {stage.name!r} requires {sorted(missing)}, which no earlier "
                     f"stage provides (stages: {', '.join(s.name for s in self._stages)})"
                 )
+            self._check_read_order(stage, provided)
             provided |= set(stage.provides)
+
+    def _check_read_order(self, stage: Extractor, provided: set[str]) -> None:
+        """A field ``stage`` reads must not be provided only by a later stage:
+        that order would run it without the value and degrade silently."""
+        reads = stage_reads(stage) - provided
+        if not reads:
+            return
+        later = self._stages[self._stages.index(stage) + 1 :]
+        for other in later:
+            late = reads & set(other.provides)
+            if late:
+                raise UnmetRequirementError(
+                    f"stage {stage.name!r} reads {sorted(late)}, which stage {other.name!r} "
+                    f"provides only after it; move {other.name!r} before {stage.name!r} "
+                    f"(stages: {', '.join(s.name for s in self._stages)})"
+                )

@@ -23,17 +23,20 @@ from typing import Literal
 import regex
 
 __all__ = [
-    "AUTHOR_ROLE_WORDS",
+    "AUTHOR_CREDENTIALS",
     "BYLINE_CREDIT",
     "BYLINE_PREFIX",
     "CHROME_LINES",
     "DATA_LINES",
     "END_MARKERS",
-    "ORGANIZATION_WORDS",
+    "ORGANISATION_WORDS",
+    "PEOPLE_WORDS",
     "SAFETY_VALVE",
     "TITLE_SEPARATORS",
     "ChromeRule",
     "DataRule",
+    "OrganisationWords",
+    "PeopleWords",
     "SafetyValve",
 ]
 
@@ -890,8 +893,13 @@ DATA_LINES: tuple[DataRule, ...] = (
         "tags-line",
         "tags",
         _line(
-            r"(?:tags|topics|related topics|schlagwörter|themen|mots[- ]clés|etiquetas|temas)"
-            r"\s*:?\s+(?P<value>.{2,200})"
+            # English, German, French, Spanish and Polish labels; "Tag" alone
+            # is German for "day" and heads itineraries ("Tag 3: Rom"). The
+            # later labels also open sentences ("Tagi pomagają czytelnikom
+            # …"): they need their colon.
+            r"(?:(?:tags|topics|related topics|schlagwörter|themen|mots[- ]clés|etiquetas|temas)"
+            r"\s*:?|(?:keywords|schlagworte|stichwörter|stichworte|étiquettes|palabras clave|tagi"
+            r"|tematy|słowa kluczowe)\s*:)\s+(?P<value>.{2,200})"
         ),
         "a tag list: moved to 'tags'",
         max_chars=220,
@@ -950,45 +958,220 @@ BYLINE_CREDIT = regex.compile(
     _FLAGS,
 )
 
-#: Job titles that follow a name in bylines ("Jane Doe, Staff Writer").
-AUTHOR_ROLE_WORDS: frozenset[str] = frozenset(
-    {
-        "staff",
-        "writer",
-        "reporter",
-        "correspondent",
-        "editor",
-        "contributor",
-        "columnist",
-        "senior",
-        "chief",
-        "producer",
-        "analyst",
-        "journalist",
-        "redakteur",
-        "redakteurin",
-        "korrespondent",
-        "korrespondentin",
-        "autor",
-        "autorin",
-        "rédacteur",
-        "rédactrice",
-        "journaliste",
-        "periodista",
-        "redactor",
-        "redactora",
-        # Rank and desk words around a job title ("Assistant Features Editor",
-        # "Contributing Opinion Writer").
-        "assistant",
-        "deputy",
-        "associate",
-        "managing",
-        "executive",
-        "contributing",
-        "freelance",
-        "opinion",
-        "features",
-    }
+#: Job titles, UI labels and outlet names in bylines: what is no person's name.
+#: Rows per language; every word is matched case-insensitively as a whole word
+#: (and as each part of a hyphenated word: "Editor-at-large", "Courier-Post").
+#: Occupational surnames and given names are left out on purpose, since real
+#: bylines carry them: Porter, Bishop, King, Major, Marshall, Judge, Cook,
+#: Baker, Dean, Richter, Schneider, Müller; so are words a name may be
+#: (Read, Close, Law, Art, Skip).
+
+
+@dataclass(frozen=True, slots=True)
+class PeopleWords:
+    """One language's words that tell a byline's piece names no person.
+
+    * ``roles``: head nouns of job titles. A piece holding one is a role
+      ("Technology Officer", "Featured Columnist IV"), except at its ends,
+      where the title is cut off the name ("Jane Doe Staff Writer").
+    * ``role_modifiers``: rank, desk and field words of a title ("Senior",
+      "Lead", "Sports", "Product"): cut off at either end of a name with the
+      title, no verdict alone.
+    * ``role_suffixes``: heads of compound titles, matched at the end of a
+      word at least three letters longer ("Netzphilosophin",
+      "Pressesprecher"); the bare word may be a surname (Sprecher, Leiter).
+    * ``labels``: words of buttons, links and captions that are never a word
+      of a person's name ("Watch Live", "No Comments", "Privacy Policy").
+    * ``examples``: byline pieces that name no one; ``not_examples``: names
+      that hold a look-alike word. Tests are generated from both.
+    """
+
+    id: str
+    reason: str
+    roles: frozenset[str]
+    role_modifiers: frozenset[str] = frozenset()
+    role_suffixes: tuple[str, ...] = ()
+    labels: frozenset[str] = frozenset()
+    examples: tuple[str, ...] = ()
+    not_examples: tuple[str, ...] = ()
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+PEOPLE_WORDS: tuple[PeopleWords, ...] = (
+    PeopleWords(
+        "en",
+        "English job titles, desks and the buttons of author boxes",
+        roles=_words(
+            "writer writers reporter reporters correspondent editor editors contributor"
+            " contributors columnist producer analyst journalist photojournalist photographer"
+            " videographer blogger author critic officer manager engineer scientist director"
+            " president founder cofounder ceo cto cfo coo strategist consultant researcher"
+            " specialist coordinator designer developer intern expert evangelist attorney"
+            " professor lecturer"
+        ),
+        role_modifiers=_words(
+            "staff senior chief assistant deputy associate managing executive contributing"
+            " freelance opinion features lead principal featured distinguished special"
+            " investigative political technical technology product program software sports"
+            " business science health data research digital social web general regional"
+            " national"
+        ),
+        labels=_words(
+            # buttons and links of author boxes and article tools
+            "watch live listen subscribe login print share follow email contact view profile"
+            " link links copied social navigation edition comment comments reply replies"
+            " upcoming latest recent related trending sponsored advertisement newsletter"
+            " podcast video gallery draft update updated last filed tagged privacy policy"
+            " cookies terms size font user users search menu click"
+            # the words of a byline's own boilerplate
+            " posted written published about more all articles stories google scholar pubmed"
+            " pub med"
+            # "The" is never a word of a person's name: "By The Editorial Board".
+            " the"
+        ),
+        examples=(
+            "Technology Officer",
+            "Featured Columnist IV",
+            "Lead Draft",
+            "Watch Live",
+            "Product Manager",
+            "Search Product Manager",
+            "Software Engineer",
+            "Guest Author",
+            "No Comments",
+            "One Comment",
+            "Privacy Policy",
+            "Text Size",
+            "Filed Under",
+            "Last Update",
+            "Upcoming Games",
+            "View Profile",
+            "Global Editor-at-large",
+        ),
+        not_examples=(
+            "Maria Porter",
+            "Tom Bishop",
+            "Ellen J. King",
+            "Sam Major",
+            "Dean Walters",
+            "Nora Read",
+            "Glenn Close",
+            "Tim Cook",
+            "Chris Fellows",
+            # "Vice" and "Guest" are surnames too: no title words
+            "Ana Vice",
+            "Christopher Guest",
+        ),
+    ),
+    PeopleWords(
+        "de",
+        "German job titles (also as compounds) and buttons",
+        roles=_words(
+            "redakteur redakteurin redakteure korrespondent korrespondentin autor autorin autoren"
+            " journalist journalistin reporterin kolumnist kolumnistin fotograf fotografin"
+            " volontär volontärin herausgeber herausgeberin moderator moderatorin referent"
+            " referentin experte expertin berater beraterin wissenschaftler wissenschaftlerin"
+            " geschäftsführer geschäftsführerin präsident präsidentin direktor direktorin"
+            " gründer gründerin leiterin sprecherin"
+        ),
+        role_modifiers=_words(
+            "stellvertretender stellvertretende leitender leitende freier freie ehemaliger"
+        ),
+        role_suffixes=(
+            "redakteur",
+            "redakteurin",
+            "korrespondent",
+            "korrespondentin",
+            "journalist",
+            "journalistin",
+            "reporter",
+            "reporterin",
+            "autor",
+            "autorin",
+            "philosoph",
+            "philosophin",
+            "experte",
+            "expertin",
+            "sprecher",
+            "sprecherin",
+            "leiter",
+            "leiterin",
+            "wissenschaftler",
+            "wissenschaftlerin",
+            "kolumnist",
+            "kolumnistin",
+            "fotograf",
+            "fotografin",
+            "berater",
+            "beraterin",
+            "chef",
+            "chefin",
+        ),
+        labels=_words(
+            "veröffentlicht geschrieben artikel beitrag beiträge weitere letzte aktualisierung"
+            " aktualisiert mehr alle kontakt über kommentar kommentare kommentieren teilen"
+            " drucken merken vorlesen anhören abonnieren anmelden datenschutz impressum"
+            " schriftgröße gesponsert gesponserte anzeige werbung kein keine"
+        ),
+        examples=(
+            "Stellvertretende Chefredakteurin",
+            "Gesponserte Inhalte",
+            "Weitere Beiträge",
+            "Keine Kommentare",
+        ),
+        not_examples=("Margit Sprecher", "Anna Richter", "Paul Leiter", "Jan Schneider"),
+    ),
+    PeopleWords(
+        "fr",
+        "French job titles and buttons",
+        roles=_words(
+            "rédacteur rédactrice journaliste correspondant correspondante chroniqueur"
+            " chroniqueuse éditorialiste photographe directeur directrice président présidente"
+            " fondateur fondatrice responsable envoyé envoyée pigiste auteure autrice"
+        ),
+        role_modifiers=_words("adjoint adjointe spécial spéciale chef en"),
+        labels=_words(
+            "publié écrit voir commentaire commentaires partager imprimer écouter abonner"
+            " connexion confidentialité taille suivre direct publicité aucun aucune"
+        ),
+        examples=("Rédactrice en chef", "Envoyé spécial", "Aucun commentaire"),
+        not_examples=("Claire Dubois", "Loïc Le Goff"),
+    ),
+    PeopleWords(
+        "es",
+        "Spanish job titles and buttons",
+        roles=_words(
+            "periodista redactor redactora corresponsal columnista editora directora"
+            " fotógrafo fotógrafa reportero reportera enviado enviada colaborador colaboradora"
+            " analista presidenta fundador fundadora jefa autora"
+        ),
+        role_modifiers=_words("especial adjunto adjunta jefe"),
+        labels=_words(
+            "publicado escrito leer ver contactar comentario comentarios compartir imprimir"
+            " escuchar suscríbete privacidad tamaño seguir directo publicidad"
+        ),
+        examples=("Enviada especial", "Redactor Jefe", "Sin comentarios"),
+        not_examples=("Nuño García", "Álvaro Ruiz"),
+    ),
+    PeopleWords(
+        "pl",
+        "Polish job titles and buttons",
+        roles=_words(
+            "dziennikarz dziennikarka redaktor redaktorka korespondent korespondentka autorka"
+            " felietonista felietonistka publicysta publicystka reporterka fotografka prezes"
+            " dyrektor dyrektorka analityk ekspert ekspertka"
+        ),
+        role_modifiers=_words("naczelny naczelna zastępca starszy starsza"),
+        labels=_words(
+            "komentarz komentarze komentarzy udostępnij drukuj czytaj zobacz więcej słuchaj"
+            " subskrybuj zaloguj prywatności reklama obserwuj"
+        ),
+        examples=("Redaktor naczelny", "Zobacz więcej", "Brak komentarzy"),
+        not_examples=("Łukasz Nowak", "Zofia Świątek"),
+    ),
 )
 
 #: Degrees and credentials written after a name ("Lauren Manaker MS"); matched
@@ -997,160 +1180,126 @@ AUTHOR_CREDENTIALS: frozenset[str] = frozenset(
     {"MS", "MSc", "MA", "MBA", "MD", "PhD", "Ph.D", "RD", "RDN", "MPH", "RN", "DPhil", "BSc", "LD"}
 )
 
-#: Words of byline boilerplate that two capitalised words can look like a name
-#: without ("Veröffentlicht von", "Weitere Beiträge", "Google Scholar").
-BYLINE_NOISE_WORDS: frozenset[str] = frozenset(
-    {
-        "veröffentlicht",
-        "geschrieben",
-        "artikel",
-        "beitrag",
-        "beiträge",
-        "weitere",
-        "letzte",
-        "aktualisierung",
-        "aktualisiert",
-        "autor",
-        "autorin",
-        "mehr",
-        "alle",
-        "posted",
-        "written",
-        "published",
-        "updated",
-        "more",
-        "all",
-        "articles",
-        "stories",
-        "view",
-        "profile",
-        "google",
-        "scholar",
-        "pubmed",
-        "pub",
-        "med",
-        "follow",
-        "email",
-        "share",
-        "publié",
-        "écrit",
-        "publicado",
-        "escrito",
-        "leer",
-        "voir",
-        "ver",
-        # Buttons and labels of author boxes ("Link Copied", "Social Links
-        # Navigation", "Contact").
-        "link",
-        "links",
-        "copied",
-        "social",
-        "navigation",
-        "contact",
-        "contactar",
-        "kontakt",
-        "edition",
-        # Author-box links: "About Jane Doe", "Über Jane Doe".
-        "about",
-        "über",
-        # "The" is never a word of a person's name: "By The Editorial Board",
-        # "John Doe The Associated Press".
-        "the",
-    }
-)
 
-#: Words that mark an organisation rather than a person in an author field.
-ORGANIZATION_WORDS: frozenset[str] = frozenset(
-    {
-        "news",
-        "press",
-        "associated",
-        "agency",
-        "reuters",
-        "afp",
-        "dpa",
-        "apa",
-        "sid",
-        "kna",
-        "epd",
-        "staff",
-        "team",
-        "desk",
-        "editorial",
-        "redaktion",
-        "newsroom",
-        "media",
-        "online",
-        "magazine",
-        "times",
-        "post",
-        "daily",
-        "journal",
-        "tribune",
-        "herald",
-        "gazette",
-        "inc",
-        "ltd",
-        "gmbh",
-        "llc",
-        "corp",
-        "group",
-        "network",
-        "service",
-        "services",
-        "wire",
-        "bureau",
-        "editors",
-        "rédaction",
-        "redacción",
-        # The same in the other languages we read, and institutions.
-        "presse",
-        "prensa",
-        "zeitung",
-        "verlag",
-        "magazin",
-        "illustrierte",
-        "nachrichten",
-        "kurier",
-        "anzeiger",
-        "rundschau",
-        "verband",
-        "verein",
-        "institut",
-        "institute",
-        "stiftung",
-        "foundation",
-        "association",
-        "ministerium",
-        "ministry",
-        "university",
-        "universität",
-        "landesanstalt",
-        "bund",
-        "welle",
-        "agentur",
-        "webteam",
-        # Words of newspaper and outlet names printed beside the author
-        # ("Jane Doe, Cherry Hill Courier-Post", "The Worcester Telegram").
-        "telegram",
-        "sentinel",
-        "courier",
-        "enquirer",
-        "chronicle",
-        "observer",
-        "examiner",
-        "dispatch",
-        "bulletin",
-        "report",
-        "blog",
-        "radio",
-        # Departments named after a person in "Posted by Jane Doe, Project
-        # Marketing, Example".
-        "project",
-        "marketing",
-        "communications",
-        "department",
-    }
+@dataclass(frozen=True, slots=True)
+class OrganisationWords:
+    """One language's words of organisation names in author fields.
+
+    An organisation needs an organisation-shaped phrase, not one word that a
+    person's surname can be:
+
+    * ``markers`` are never a word of a person's name; one makes the name an
+      organisation's ("Reuters Staff", "Springfield Sentinel");
+    * ``heads`` end organisation names but are surnames too (Eyal Press, Emily
+      Post, Robert Service, Klaus Welle): one makes an organisation only as
+      the first word ("Press Association") or beside another organisation
+      word ("Associated Press", "New York Post", "Deutsche Welle");
+    * ``modifiers`` are the adjectives of outlet names ("Daily", "National",
+      "Free"): they make a head an organisation, no verdict alone;
+    * ``suffixes`` end compound names, at least three letters longer
+      ("Finanzmagazin", "Redaktionsteam");
+    * ``acronyms`` are matched case-sensitively ("SID" the sports agency,
+      "Sid" a given name).
+    """
+
+    id: str
+    reason: str
+    markers: frozenset[str]
+    heads: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
+    suffixes: tuple[str, ...] = ()
+    acronyms: frozenset[str] = frozenset()
+    examples: tuple[str, ...] = ()
+    not_examples: tuple[str, ...] = ()
+
+
+ORGANISATION_WORDS: tuple[OrganisationWords, ...] = (
+    OrganisationWords(
+        "en",
+        "English outlet, agency and institution names",
+        markers=_words(
+            "news associated agency reuters afp dpa kna epd staff team desk editorial newsroom"
+            " media online magazine times daily journal tribune herald gazette inc ltd llc corp"
+            " group network services wire bureau telegram sentinel courier enquirer chronicle"
+            " observer examiner dispatch bulletin report blog radio project marketing"
+            " communications department foundation association institute ministry university"
+        ),
+        heads=_words("press post service"),
+        modifiers=_words(
+            "new national international financial global local regional public weekly evening"
+            " morning sunday free secret postal united royal canadian american british european"
+        ),
+        acronyms=_words("AP PA AFP SID APA DPA"),
+        examples=(
+            "Associated Press",
+            "New York Post",
+            "Free Press",
+            "Press Association",
+            "Secret Service",
+            "Reuters Staff",
+            "AP Sports",
+            "SID Redaktion",
+            "Springfield Sentinel",
+            "Cherry Hill Courier-Post",
+        ),
+        not_examples=("Eyal Press", "Emily Post", "Robert Service", "Sid Meier", "KJ Apa"),
+    ),
+    OrganisationWords(
+        "de",
+        "German outlet, agency, party and institution names",
+        markers=_words(
+            "presse zeitung verlag magazin illustrierte nachrichten kurier anzeiger rundschau"
+            " verband verein institut stiftung ministerium universität landesanstalt agentur"
+            " webteam redaktion gmbh partei"
+        ),
+        heads=_words("bund welle"),
+        modifiers=_words("deutsche deutscher deutsches"),
+        suffixes=(
+            "zeitung",
+            "magazin",
+            "verlag",
+            "nachrichten",
+            "verband",
+            "verein",
+            "institut",
+            "stiftung",
+            "ministerium",
+            "agentur",
+            "redaktion",
+            "team",
+            "partei",
+            "presse",
+        ),
+        examples=(
+            "Ostsee Finanzmagazin",
+            "Deutsche Welle",
+            "Deutscher Ruder Bund",
+            "Die Redaktion",
+        ),
+        not_examples=("Klaus Welle", "Hans Bund"),
+    ),
+    # French, Spanish and Polish: the editorial team and the outlet words
+    # only. A wider list (agencies, foundations, universities) was measured:
+    # the check half of trafilatura-evaldata lost a page whose truth credits
+    # a news agency as its author, and the look half did not move.
+    OrganisationWords(
+        "fr",
+        "French newsroom and outlet words",
+        markers=_words("rédaction presse"),
+        examples=("La Rédaction", "Service Presse"),
+    ),
+    OrganisationWords(
+        "es",
+        "Spanish newsroom and outlet words",
+        markers=_words("redacción prensa"),
+        examples=("Redacción Central", "Prensa Regional"),
+    ),
+    OrganisationWords(
+        "pl",
+        "Polish newsroom words",
+        markers=_words("redakcja"),
+        examples=("Redakcja Portalu",),
+    ),
 )
 
 
@@ -1260,6 +1409,121 @@ TAG_LIST_VOCABULARY = _class_pattern(
     r"|themen|etiquetas|mots-cles|subjects?)(?![^\W\d_])",
 )
 
+
+@dataclass(frozen=True, slots=True)
+class TagRowLabel:
+    """The label words of a visible tag row in one language.
+
+    A label stands alone in its element, a colon or a hash sign allowed
+    ("Tags:", "# Themen"); the row is the links after it: bare links beside
+    the label, or the list or block right after it. ``examples`` are label
+    texts, ``not_examples`` texts that merely begin like one.
+    """
+
+    id: str
+    reason: str
+    words: tuple[str, ...]
+    examples: tuple[str, ...] = ()
+    not_examples: tuple[str, ...] = ()
+
+
+TAG_ROW_LABELS: tuple[TagRowLabel, ...] = (
+    TagRowLabel(
+        "en",
+        "English tag row labels",
+        (
+            "tags",
+            "tag",
+            "tagged",
+            "tagged with",
+            "tagged as",
+            "topics",
+            "related topics",
+            "keywords",
+        ),
+        examples=("Tags", "Tags:", "TAGS", "Tagged with:", "Related topics"),
+        not_examples=("Tags are sewn into every shirt", "Topics of the day in brief"),
+    ),
+    TagRowLabel(
+        "de",
+        "German tag row labels",
+        ("schlagwörter", "schlagworte", "schlagwort", "stichwörter", "stichworte", "themen"),
+        examples=("Schlagwörter:", "Themen", "Stichworte"),
+        not_examples=("Themen des Tages im Überblick",),
+    ),
+    TagRowLabel(
+        "fr",
+        "French tag row labels",
+        ("mots-clés", "mots clés", "mots-clefs", "étiquettes", "thèmes", "sujets"),
+        examples=("Mots-clés :", "Étiquettes"),
+        not_examples=("Mots-clés et recherche avancée sur le site",),
+    ),
+    TagRowLabel(
+        "es",
+        "Spanish tag row labels",
+        ("etiquetas", "temas", "palabras clave"),
+        examples=("Etiquetas:", "Temas", "Palabras clave"),
+        not_examples=("Temas de conversación para la cena",),
+    ),
+    TagRowLabel(
+        "pl",
+        "Polish tag row labels",
+        ("tagi", "tematy", "słowa kluczowe"),
+        examples=("Tagi:", "Tematy", "Słowa kluczowe"),
+        not_examples=("Tagi i kategorie bloga w skrócie",),
+    ),
+    TagRowLabel(
+        "it-pt-nl",
+        "Italian, Portuguese and Dutch tag row labels",
+        ("argomenti", "parole chiave", "tópicos", "palavras-chave", "trefwoorden", "onderwerpen"),
+        examples=("Argomenti", "Tópicos:", "Trefwoorden"),
+    ),
+)
+
+# Plain words, so the stdlib ``re`` serves (it runs over every short text node).
+_TAG_ROW_LABEL_WORDS = "|".join(re.escape(w) for row in TAG_ROW_LABELS for w in row.words)
+#: A text node that is a tag row's label and nothing else.
+TAG_ROW_LABEL = re.compile(rf"^[#\s]*(?:{_TAG_ROW_LABEL_WORDS})\s*:?\s*$", re.IGNORECASE)
+#: A row's text opening with its label ("Schlagworte: Schule, Bildung").
+TAG_ROW_LABEL_PREFIX = re.compile(rf"^[#\s]*(?:{_TAG_ROW_LABEL_WORDS})\s*:?", re.IGNORECASE)
+
+#: Links in a tag row that are its buttons, not tags: "More", "+3", "Show all".
+TAG_ROW_BUTTON = regex.compile(
+    r"^\W*(?:more|show (?:more|all)|see all|all tags|mehr|alle (?:tags|themen)|plus|voir plus"
+    r"|ver más|więcej|\+\s*\d+)\W*$",
+    _FLAGS,
+)
+
+
+def _class_words(words: str) -> re.Pattern[str]:
+    """A class/id vocabulary of whole words, also in camelCase: "footer" is
+    found in "site-footer", "footerLinks" and "cbsFooter", not in "footers"
+    nor in "commentary" for "comment"."""
+    return _class_pattern(
+        r"(?:(?<![^\W\d_])|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))"
+        rf"(?:{words})(?!(?-i:[a-z]))"
+    )
+
+
+#: class/id vocabulary of page parts whose tag rows are not the article's:
+#: teaser cards and related-story rails (each card has its own tags),
+#: comments, navigation and site-wide sidebars. Whole words: a commentary
+#: (an op-ed) is an article.
+TAG_FOREIGN_PATTERN = _class_words(
+    r"related|recommend(?:ed|ations?)?|more-stories|most-popular|mostpopular|most-read"
+    r"|trending|teasers?|promo|outbrain|taboola|rails?|recirc(?:ulation)?|read-?next|also-read"
+    r"|comments?|disqus|side-?bar|widgets?|nav|navbar|navigation|menu|breadcrumbs?|cards?"
+)
+
+#: class/id vocabulary of the page's own furniture: a topic list in a site
+#: footer, an aside or a share bar is the site's, not the article's. Only
+#: looked for outside the headline's ``<article>``, whose own footer is where
+#: tag rows usually stand.
+TAG_CHROME_PATTERN = _class_words(
+    r"footer|colophon|aside|share|sharing|social|newsletter|subscribe|masthead|site-header"
+    r"|topbar"
+)
+
 #: A lede this long is the article's first paragraph (a German Vorspann, a
 #: French chapô, a long standfirst), and the body keeps it even when it sits
 #: in the header; a shorter dek is a subtitle only. Measured: the corpora
@@ -1336,6 +1600,56 @@ DATE_FOREIGN_LABELS = regex.compile(
     r"|inscrit|inscrito)\b",
     _FLAGS,
 )
+
+#: The one time zone a page's declared locale (``<html lang>``, else
+#: ``og:locale``) places it in: the key is a language alone when (nearly)
+#: everyone who writes it lives in one zone, else a language-region pair with
+#: a one-zone region. Used for one thing only: a UTC stamp that is exactly
+#: midnight in this zone, to the microsecond, is a day-only value a CMS
+#: stored as local midnight ("2022-11-06T23:00:00.000Z" on a German page is
+#: November 7). Left out on purpose: languages spread over many zones (en,
+#: es, fr, pt, ru, ar) and regions with several (en-US, en-CA, en-AU, pt-BR),
+#: where 22:00Z can be an evening story (6 p.m. EDT).
+LOCALE_ZONES: dict[str, str] = {
+    # Central European Time (UTC+1, +2 in summer)
+    "de": "Europe/Berlin",
+    "de-at": "Europe/Vienna",
+    "de-ch": "Europe/Zurich",
+    "pl": "Europe/Warsaw",
+    "it": "Europe/Rome",
+    "nl": "Europe/Amsterdam",
+    "cs": "Europe/Prague",
+    "sk": "Europe/Bratislava",
+    "hu": "Europe/Budapest",
+    "da": "Europe/Copenhagen",
+    "sv": "Europe/Stockholm",
+    "no": "Europe/Oslo",
+    "nb": "Europe/Oslo",
+    "nn": "Europe/Oslo",
+    "hr": "Europe/Zagreb",
+    "sl": "Europe/Ljubljana",
+    "fr-fr": "Europe/Paris",
+    "fr-be": "Europe/Brussels",
+    "fr-ch": "Europe/Zurich",
+    "es-es": "Europe/Madrid",
+    "ca": "Europe/Madrid",
+    # Eastern European Time (UTC+2, +3 in summer)
+    "fi": "Europe/Helsinki",
+    "el": "Europe/Athens",
+    "ro": "Europe/Bucharest",
+    "bg": "Europe/Sofia",
+    "lt": "Europe/Vilnius",
+    "lv": "Europe/Riga",
+    "et": "Europe/Tallinn",
+    # Western European Time and one-zone regions elsewhere
+    "en-gb": "Europe/London",
+    "en-ie": "Europe/Dublin",
+    "pt-pt": "Europe/Lisbon",
+    "en-in": "Asia/Kolkata",
+    "hi": "Asia/Kolkata",
+    "ja": "Asia/Tokyo",
+    "ko": "Asia/Seoul",
+}
 
 #: class/id vocabulary of a site's logo or name; blog themes put it in an <h1>.
 BRANDING_VOCABULARY = _class_pattern(
@@ -1525,3 +1839,71 @@ INLINE_POPUP_VOCABULARY = _class_pattern(
 INLINE_POPUP_MIN_LINK_SHARE = 0.8
 #: How far up a paragraph may be for the card to count as inside the text.
 INLINE_POPUP_MAX_DEPTH = 6
+
+
+# --- the shape of body blocks -------------------------------------------------------
+#: A table of one row or one column lays out the page (data comes in a
+#: series). So does a table with at most this many columns whose cells hold
+#: prose (a cell of LAYOUT_TABLE_PROSE_CELL_CHARS or more): its cells are
+#: paragraphs, not data. Data tables hold short values ("3.2 %", "Berlin");
+#: old pages set the whole article in a two-column layout table.
+LAYOUT_TABLE_MAX_COLUMNS_FOR_PROSE = 3
+LAYOUT_TABLE_PROSE_CELL_CHARS = 300
+#: A cell of such a table whose text is at least this share link text is the
+#: site's menu beside the article ("Home / News / Contact" down the left side),
+#: not part of it; a cell of prose with a few links in it stays.
+LAYOUT_MENU_MIN_LINK_SHARE = 0.7
+
+#: class/id vocabulary of blockquotes that are a social post embedded by its
+#: service's script (the quote holds the post's text and its link), not a
+#: quotation of the article: examples "twitter-tweet", "instagram-media",
+#: "tiktok-embed", "reddit-card", "bluesky-embed", "mastodon-embed",
+#: "threads-post"; not "pullquote", "blockquote-tweetable" (a quotation with a
+#: share button).
+EMBEDDED_POST_VOCABULARY = _class_pattern(
+    r"(?<![^\W_])(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|reddit-card"
+    r"|reddit-embed|bluesky-embed|mastodon-embed|threads-post|fb-xfbml-parse-ignore"
+    r"|facebook-post|linkedin-post)(?![^\W_])"
+)
+
+#: Host names of embedded players and posts, and the kind of embed each gives
+#: (an iframe's ``src``). Examples: "https://www.youtube-nocookie.com/embed/x"
+#: is a video; "https://open.spotify.com/embed/episode/x" audio; an ad frame
+#: from an unknown host is no embed.
+EMBED_HOSTS: tuple[tuple[str, str], ...] = (
+    ("youtube.com", "video"),
+    ("youtube-nocookie.com", "video"),
+    ("youtu.be", "video"),
+    ("vimeo.com", "video"),
+    ("dailymotion.com", "video"),
+    ("jwplayer.com", "video"),
+    ("brightcove.net", "video"),
+    ("spotify.com", "audio"),
+    ("soundcloud.com", "audio"),
+    ("podcasts.apple.com", "audio"),
+    ("anchor.fm", "audio"),
+    ("podbean.com", "audio"),
+    ("google.com/maps", "map"),
+    ("openstreetmap.org", "map"),
+    ("datawrapper.dwcdn.net", "other"),
+    ("flourish.studio", "other"),
+    ("twitter.com", "post"),
+    ("x.com", "post"),
+    ("instagram.com", "post"),
+    ("facebook.com", "post"),
+    ("tiktok.com", "post"),
+)
+
+#: class/id vocabulary of a picture credit inside a figure ("Foto: dpa",
+#: "Photo: Reuters"): examples "credit", "image-credit", "copyright",
+#: "photographer", "bildquelle"; not "credit-card-offer" (a whole word only).
+FIGURE_CREDIT_VOCABULARY = _class_pattern(
+    r"(?<![^\W_])(?:credits?|image-?credit|photo-?credit|copyright|photographer|bildquelle"
+    r"|quelle|source)(?![^\W_])"
+)
+#: An image narrower than this (by its width attribute) is an icon, an avatar
+#: or a tracking pixel, not a figure of the article.
+FIGURE_MIN_WIDTH = 120
+#: Attributes that lazy-loading scripts read the real image address from, in
+#: order of trust; ``src`` then often holds a placeholder.
+IMAGE_SOURCE_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "src")

@@ -27,9 +27,10 @@ FORMATS: Mapping[str, str | None] = {
     "jsonl": None,
     "json": ".json",
     "markdown": ".md",
+    "html": ".html",
     "text": ".txt",
 }
-Format = Literal["jsonl", "json", "markdown", "text"]
+Format = Literal["jsonl", "json", "markdown", "html", "text"]
 
 #: Files in OUT rebuilt from the spool at the end of every run.
 ARTICLES_NAME = "articles.jsonl"
@@ -102,6 +103,8 @@ def _output_path(out: Path, rel: str, fmt: Format) -> Path:
 def _render(record: Mapping[str, Any], article: Article, fmt: Format) -> str:
     if fmt == "markdown":
         return article.to_markdown()
+    if fmt == "html":
+        return article.to_html()
     if fmt == "text":
         return article.to_text()
     data = _output_record(record, article.to_dict())

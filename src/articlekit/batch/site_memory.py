@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 import regex
 
 from ..article import Article, Removal
+from ..blocks import drop_paragraphs
 from .sources import Source
 
 
@@ -170,7 +171,6 @@ class SiteMemory:
                 ),
             )
         n = self.pages(site)
-        kept = [p for p, c in zip(article.paragraphs, seen, strict=True) if not c]
         removed = [
             Removal(
                 stage=self.STAGE,
@@ -183,25 +183,6 @@ class SiteMemory:
         ]
         return replace(
             article,
-            paragraphs=tuple(kept),
-            body=_rebuild_body(article, kept),
-            word_count=_count_words(article, kept),
+            blocks=drop_paragraphs(article.blocks, [bool(c) for c in seen]),
             removed=(*article.removed, *removed),
         )
-
-
-def _rebuild_body(article: Article, kept: list[str]) -> str:
-    for sep in ("\n\n", "\n"):
-        if article.body == sep.join(article.paragraphs):
-            return sep.join(kept)
-    return "\n".join(kept)
-
-
-def _count_words(article: Article, kept: list[str]) -> int:
-    """The parser counts ``\\w+`` tokens of the body; keep doing so, unless the
-    article was counted some other way, then scale its count by what is left."""
-    if article.word_count == len(_WORD.findall(article.body)):
-        return len(_WORD.findall("\n".join(kept)))
-    before = sum(len(_WORD.findall(p)) for p in article.paragraphs)
-    after = sum(len(_WORD.findall(p)) for p in kept)
-    return round(article.word_count * after / before) if before else article.word_count

@@ -7,7 +7,7 @@ visible page, then the body and the chrome stage that cleans it.
 
 from __future__ import annotations
 
-from ..pipeline import Extractor
+from ..stage import Extractor
 from .authors import AuthorsExtractor
 from .body import BodyExtractor, BodyOptions
 from .chrome import ChromeExtractor, ChromeOptions

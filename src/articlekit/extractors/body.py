@@ -1,16 +1,24 @@
-"""The body before chrome stripping: trafilatura on a copy of the parsed tree."""
+"""The body before chrome stripping: trafilatura on a copy of the parsed tree.
+
+trafilatura's structured result (its XML body) is cut into pieces of blocks,
+each traced once to its page element (:mod:`.structure`, :mod:`.tracing`);
+block rules, the marked-container check, split bodies, the lede and the
+article's figures all work on those pieces.
+"""
 
 from __future__ import annotations
 
 import copy
 import itertools
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 from lxml import html
 
+from ..article import Removal
 from ..page import Page
-from ..pipeline import Draft, Finding
+from ..pieces import Piece, Shape, text_pieces
 from ..rules import (
     BODY_CONTAINER_TAGS,
     BODY_CONTAINER_VOCABULARY,
@@ -21,9 +29,12 @@ from ..rules import (
     LEDE_MIN_CHARS,
     ContainerCheck,
 )
+from ..stage import Draft, Finding
 from ..textdump import split_dump
 from ._common import clean_text, element_text, link_share, match_key
-from .blocks import LineSources
+from .media import with_media
+from .structure import pieces_from_xml
+from .tracing import ElementIndex
 
 __all__ = ["BodyExtractor", "BodyOptions"]
 
@@ -62,14 +73,19 @@ class BodyOptions:
     #: A marked lede (the ``subtitle`` field) at least this long that the text
     #: lacks opens the body; see LEDE_MIN_CHARS. None: never.
     lede_min_chars: int | None = LEDE_MIN_CHARS
+    #: Add the article's figures and embedded players (read from the page
+    #: around the extracted text) as blocks.
+    media: bool = True
 
 
 class BodyExtractor:
-    """Candidate paragraphs of the main text, one per block, in page order."""
+    """Candidate pieces of the main text, each with its element, in page order."""
 
     name = "body"
-    provides = frozenset({"candidate_paragraphs"})
+    provides = frozenset({"candidate_pieces"})
     requires: frozenset[str] = frozenset()
+    #: The marked lede opens the body when the text lacks it.
+    reads = frozenset({"subtitle"})
 
     def __init__(self, options: BodyOptions = BodyOptions()) -> None:
         self.options = options
@@ -78,32 +94,36 @@ class BodyExtractor:
         finding = Finding()
         if page.text_dump is not None:
             _, lines = split_dump(page.text_dump)
-            finding.set("candidate_paragraphs", tuple(lines), "text:lines")
+            finding.set("candidate_pieces", tuple(text_pieces(lines)), "text:lines")
             return finding
-        text = self._trafilatura(page, fast=self.options.fast)
+        body, text = self._trafilatura(page, fast=self.options.fast)
         source = "trafilatura"
         if self.options.fast and len(text) < self.options.full_cascade_below_chars:
             # The fast pass found little: trafilatura's full cascade (its
             # readability and jusText second opinions) often finds the rest.
-            fuller = self._trafilatura(page, fast=False)
+            fuller_body, fuller = self._trafilatura(page, fast=False)
             if len(fuller) > len(text):
-                text, source = fuller, "trafilatura:full-cascade"
-        sources = LineSources(page.root)
-        paragraphs = self._drop_chrome(_lines(text), sources, finding)
+                body, source = fuller_body, "trafilatura:full-cascade"
+        index = ElementIndex(page.root)
+        left_out: list[Removal] = []
+        pieces = self._drop_chrome(pieces_from_xml(body, index, left_out), index, finding)
         if self.options.container_check is not None:
-            from_container = self._from_marked_container(page, paragraphs, sources)
+            from_container = self._from_marked_container(page, pieces, index)
             if from_container is not None:
-                paragraphs = self._drop_chrome(from_container, sources, finding)
+                pieces = self._drop_chrome(from_container, index, finding)
                 source = "trafilatura:marked-container"
         if self.options.continue_split_bodies:
-            paragraphs = sources.continue_split_body(paragraphs)
-        lede = self._missing_lede(so_far, paragraphs)
+            pieces = index.continue_split_body(pieces)
+        if self.options.media:
+            pieces = with_media(pieces, page.url)
+        finding.removed = [*left_out, *finding.removed]
+        lede = self._missing_lede(so_far, pieces)
         if lede is not None:
-            paragraphs = [lede, *paragraphs]
-        finding.set("candidate_paragraphs", tuple(paragraphs), source)
+            pieces = [Piece(lede, None, Shape("paragraph")), *pieces]
+        finding.set("candidate_pieces", tuple(pieces), source)
         return finding
 
-    def _missing_lede(self, so_far: Draft, paragraphs: list[str]) -> str | None:
+    def _missing_lede(self, so_far: Draft, pieces: list[Piece]) -> str | None:
         """The marked lede, when it is long enough to be the article's first
         paragraph and the extractor left it out (it sits in the header)."""
         lede = so_far.get("subtitle")
@@ -111,19 +131,21 @@ class BodyExtractor:
         if not isinstance(lede, str) or least is None or len(lede) < least:
             return None
         words = _words(lede)
-        if words in _words(" ".join(paragraphs)):
+        if words in _words(" ".join(p.text for p in pieces)):
             return None
         return lede
 
-    def _drop_chrome(self, lines: list[str], sources: LineSources, finding: Finding) -> list[str]:
+    def _drop_chrome(
+        self, pieces: list[Piece], index: ElementIndex, finding: Finding
+    ) -> list[Piece]:
         if not self.options.block_rules:
-            return lines
-        kept, finding.removed = sources.drop_chrome(lines, self.name)
+            return pieces
+        kept, finding.removed = index.drop_chrome(pieces, self.name)
         return kept
 
     def _from_marked_container(
-        self, page: Page, paragraphs: list[str], sources: LineSources
-    ) -> list[str] | None:
+        self, page: Page, pieces: list[Piece], index: ElementIndex
+    ) -> list[Piece] | None:
         """The container's own extraction, when the first one mostly missed it."""
         check = self.options.container_check
         assert check is not None
@@ -139,18 +161,22 @@ class BodyExtractor:
         box = max(outermost, key=sizes.__getitem__)
         if sizes[box] < check.min_container_chars:
             return None
-        total = sum(len(p) for p in paragraphs)
-        inside = sum(len(p) for p in paragraphs if _within(sources.element(p), box))
+        total = sum(len(p.text) for p in pieces)
+        inside = sum(len(p.text) for p in pieces if _within(p.element, box))
         if total and inside / total >= check.min_share_inside:
             return None
         alone = html.document_fromstring("<html><body></body></html>")
         alone[0].append(copy.deepcopy(box))  # <html><body>
-        second = _lines(self._trafilatura(page, fast=True, tree=alone))
-        if not second or sum(len(p) for p in second) < check.min_length_ratio * total:
+        body, _ = self._trafilatura(page, fast=True, tree=alone)
+        second = pieces_from_xml(body, index)
+        if not second or sum(len(p.text) for p in second) < check.min_length_ratio * total:
             return None
         return second
 
-    def _trafilatura(self, page: Page, *, fast: bool, tree: html.HtmlElement | None = None) -> str:
+    def _trafilatura(
+        self, page: Page, *, fast: bool, tree: html.HtmlElement | None = None
+    ) -> tuple[Any, str]:
+        """trafilatura's structured result (its XML body, or None) and its text."""
         import trafilatura  # lazy: ~160 ms to import
 
         # trafilatura copies a tree it is given before pruning it, so the
@@ -174,7 +200,7 @@ class BodyExtractor:
             fast=fast,
             prune_xpath=prune,
         )
-        return getattr(document, "text", None) or ""
+        return getattr(document, "body", None), getattr(document, "text", None) or ""
 
 
 def _inline_popups(page: Page) -> list[str]:
@@ -198,10 +224,6 @@ def _words(text: str) -> str:
     """Words only, case-folded, soft hyphens dropped: a lede matches its copy
     in the text whatever the markup."""
     return " ".join(_WORD.findall(match_key(text).casefold()))
-
-
-def _lines(text: str) -> list[str]:
-    return [p for p in (clean_text(line) for line in text.splitlines()) if p]
 
 
 def _within(el: html.HtmlElement | None, box: html.HtmlElement) -> bool:

@@ -1,7 +1,8 @@
 """Chrome stripping: drop page furniture from the body, move data lines to fields.
 
-Runs over the candidate paragraphs line by line with the tables of
-:mod:`articlekit.rules`. Every removal is recorded with its rule id. When the
+Runs over the body stage's pieces (a paragraph's lines, list items, table
+rows, headings) with the line tables of :mod:`articlekit.rules`; figures and
+players (pieces without text) pass through. Every removal is recorded with its rule id. When the
 aggressive group would leave too little text, the stage runs again without it
 and keeps the better result (the safety valve), saying so in ``warnings``.
 """
@@ -19,7 +20,7 @@ from ..article import Removal
 from ..dates import parse_stamp
 from ..page import Page
 from ..people import clean_authors
-from ..pipeline import Draft, Finding
+from ..pieces import Piece
 from ..rules import (
     BYLINE_MAX_PARAGRAPH_INDEX,
     CHROME_LINES,
@@ -33,8 +34,9 @@ from ..rules import (
     DataRule,
     SafetyValve,
 )
+from ..stage import Draft, Finding
 from ..textdump import split_tag_run
-from .blocks import is_prose
+from .tracing import is_prose
 
 __all__ = ["ChromeExtractor", "ChromeOptions"]
 
@@ -60,7 +62,7 @@ class ChromeOptions:
 class _Pass:
     #: The stage name removals are recorded under.
     stage: str
-    kept: list[str] = field(default_factory=list)
+    kept: list[Piece] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
     data: dict[str, tuple[Any, str, str]] = field(
         default_factory=dict
@@ -68,7 +70,7 @@ class _Pass:
     aggressive_fired: bool = False
 
     def words_kept(self) -> int:
-        return sum(len(_WORD.findall(p)) for p in self.kept)
+        return sum(len(_WORD.findall(p.text)) for p in self.kept)
 
     def drop(self, text: str, rule: str, reason: str, moved_to: str | None = None) -> None:
         """Record ``text`` as removed by this pass's stage under ``rule``."""
@@ -111,10 +113,10 @@ def _is_dangling_label(line: str) -> bool:
     return line.rstrip().endswith(":") and len(line.split()) <= DANGLING_LABEL_MAX_WORDS
 
 
-def _share_of_words(before: list[str], full_text: str) -> float:
-    """The share of ``full_text``'s words that the lines ``before`` hold."""
+def _share_of_words(before: list[Piece], full_text: str) -> float:
+    """The share of ``full_text``'s words that the pieces ``before`` hold."""
     total = len(_WORD.findall(full_text))
-    return sum(len(_WORD.findall(line)) for line in before) / total if total else 0.0
+    return sum(len(_WORD.findall(p.text)) for p in before) / total if total else 0.0
 
 
 def _article_resumes(rest: list[str]) -> bool:
@@ -146,15 +148,18 @@ class ChromeExtractor:
 
     name = "chrome"
     provides = frozenset(
-        {"paragraphs", "updated", "updated_text", "published", "published_text", "tags", "authors"}
+        {"pieces", "updated", "updated_text", "published", "published_text", "tags", "authors"}
     )
-    requires = frozenset({"candidate_paragraphs"})
+    requires = frozenset({"candidate_pieces"})
+    #: The headline (a repeat of it opens many bodies), the page's address,
+    #: and the publication day that time-only stamps are anchored to.
+    reads = frozenset({"title", "canonical_url", "published"})
 
     def __init__(self, options: ChromeOptions = ChromeOptions()) -> None:
         self.options = options
 
     def __call__(self, page: Page, so_far: Draft) -> Finding:
-        candidates = list(so_far.get("candidate_paragraphs") or ())
+        candidates: list[Piece] = list(so_far.get("candidate_pieces") or ())
         own_urls = frozenset(
             url for url in (page.url, so_far.get("canonical_url")) if isinstance(url, str) and url
         )
@@ -168,17 +173,24 @@ class ChromeExtractor:
                     "chrome: the aggressive rules would have left too little text; "
                     "ran again without them"
                 )
+        if chosen.words_kept() == 0 and any(p.text for p in candidates):
+            # Every line matched a rule: the page is not an article, or the
+            # rules are wrong about it. Its text stays, and the caller is told.
+            warnings.append(
+                "chrome: every line of the body matched a chrome rule; the body is kept uncleaned"
+            )
+            chosen = _Pass(self.name, kept=list(candidates), data=chosen.data)
         finding = Finding(removed=chosen.removed, warnings=warnings)
-        finding.set("paragraphs", tuple(chosen.kept), "rules")
+        finding.set("pieces", tuple(chosen.kept), "rules")
         for name, (value, text, rule) in chosen.data.items():
             finding.set(name, value, f"line:{rule}")
             if name in ("updated", "published"):
                 finding.set(f"{name}_text", text, f"line:{rule}")
         return finding
 
-    def _too_much(self, candidates: list[str], result: _Pass) -> bool:
+    def _too_much(self, candidates: list[Piece], result: _Pass) -> bool:
         valve = self.options.safety_valve
-        total = sum(len(_WORD.findall(p)) for p in candidates)
+        total = sum(len(_WORD.findall(p.text)) for p in candidates)
         kept = result.words_kept()
         if total == 0:
             return False
@@ -187,17 +199,22 @@ class ChromeExtractor:
         )
 
     def _strip(
-        self, paragraphs: list[str], so_far: Draft, own_urls: frozenset[str], *, aggressive: bool
+        self, pieces: list[Piece], so_far: Draft, own_urls: frozenset[str], *, aggressive: bool
     ) -> _Pass:
         result = _Pass(self.name)
         title = so_far.get("title")
-        full_text = "\n".join(paragraphs)
-        lines = [" ".join(p.split()) for p in paragraphs]
+        texts = [p.text for p in pieces if p.text]
+        full_text = "\n".join(texts)
+        lines = [" ".join(text.split()) for text in texts]
         #: The closing heading (a teaser rail's, a sources list's) whose lines are being dropped.
         end_marker: str | None = None
-        for index, original in enumerate(paragraphs):
-            # Rules read the line with whitespace collapsed; what is kept or
-            # recorded is the line as written.
+        index = -1
+        for original in pieces:
+            if not original.text:  # a figure or a player: no words for the rules
+                result.kept.append(original)
+                continue
+            index += 1
+            # Rules read the line with whitespace collapsed.
             paragraph = lines[index]
             if index <= HEADLINE_REPEAT_MAX_INDEX and title and _repeats_title(paragraph, title):
                 reason = "the headline repeated at the top of the body"
@@ -229,8 +246,14 @@ class ChromeExtractor:
                 end_marker = paragraph
         # A label closing the body ("Related topics:", "Weitere Bildautoren:")
         # announced what the rules above removed; alone it says nothing.
-        while result.kept and _is_dangling_label(result.kept[-1]):
-            label = " ".join(result.kept.pop().split())
+        # Figures and players after it do not make it any less dangling.
+        while True:
+            last = next(
+                (i for i in range(len(result.kept) - 1, -1, -1) if result.kept[i].text), None
+            )
+            if last is None or not _is_dangling_label(result.kept[last].text):
+                break
+            label = " ".join(result.kept.pop(last).text.split())
             result.drop(label, "dangling-label", "a label whose list was removed after it")
         return result
 

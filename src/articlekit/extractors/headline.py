@@ -24,7 +24,6 @@ import regex
 from lxml import etree, html
 
 from ..page import Page
-from ..pipeline import Draft, Finding
 from ..rules import (
     BRANDING_VOCABULARY,
     CHROME_LINES,
@@ -42,6 +41,7 @@ from ..rules import (
     ChromeRule,
     DataRule,
 )
+from ..stage import Draft, Finding
 from ..textdump import split_dump
 from ._common import (
     class_and_id,

@@ -9,7 +9,7 @@ from ..dates import parse_iso, parse_stamp
 from ..jsonld_parse import as_list, type_names
 from ..page import Page
 from ..people import clean_authors
-from ..pipeline import Draft, Finding
+from ..stage import Draft, Finding
 from ._common import clean_text, language_code, split_list
 
 __all__ = ["ARTICLE_TYPES", "JsonLdExtractor"]

@@ -13,7 +13,7 @@ from collections import Counter
 import regex
 
 from ..page import Page
-from ..pipeline import Draft, Finding
+from ..stage import Draft, Finding
 
 __all__ = ["FUNCTION_WORDS", "LanguageExtractor", "guess_language"]
 
@@ -58,10 +58,13 @@ class LanguageExtractor:
     name = "language"
     provides = frozenset({"language"})
     requires: frozenset[str] = frozenset()
+    #: The body's words, when no earlier stage set the language.
+    reads = frozenset({"pieces", "candidate_pieces"})
 
     def __call__(self, page: Page, so_far: Draft) -> Finding:
         finding = Finding()
         if so_far.get("language") is None:
-            paragraphs = so_far.get("paragraphs") or so_far.get("candidate_paragraphs") or ()
-            finding.set("language", guess_language("\n".join(paragraphs)), "function-words")
+            pieces = so_far.get("pieces") or so_far.get("candidate_pieces") or ()
+            text = "\n".join(piece.text for piece in pieces)
+            finding.set("language", guess_language(text), "function-words")
         return finding

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..dates import parse_iso, parse_stamp
 from ..page import Page
 from ..people import clean_authors
-from ..pipeline import Draft, Finding
+from ..stage import Draft, Finding
 from ._common import clean_text, language_code, split_list
 
 __all__ = ["MetaExtractor"]

@@ -1,14 +1,16 @@
-"""Body lines judged by where they sit in the page.
+"""The one place where extracted text meets the page's elements.
 
-The body stage gets text back from trafilatura, one line per block. Two things
-need the element behind a line, so lines are matched to the page's text blocks
-by their whitespace-collapsed text (the first block with that text wins).
-trafilatura writes list items as "- item" and table rows as "| a | b |", and
-splits blocks at ``<br>``; those lines are matched to their item, row or piece.
-Any other line is matched to a leaf block with exactly its text (an element
-holding only text and inline markup, such as a div with a sentence in it), or,
-when it is long, to the block whose text it begins or whose whole text begins
-it (a comment and the "Reply" button after it, written as one line).
+trafilatura's structured result is a new tree, not the page's, so each piece
+of it (a paragraph's line, a list item, a table row: see
+:mod:`.structure`) is matched to the page's text blocks once, by its
+whitespace-collapsed text (the first block with that text wins). A table row
+is found by its first cell. Any other text is matched to a leaf block with
+exactly its text (an element holding only text and inline markup, such as a
+div with a sentence in it), to a ``<br>``-cut piece of one, or, when it is
+long, to the block whose text it begins or whose whole text begins it (a
+comment and the "Reply" button after it, written as one line).
+
+With the element known:
 
 * :data:`~articlekit.rules.BLOCK_RULES` drop lines by their container (teaser
   cards, captions, author bios; related-story, share, newsletter and comment
@@ -29,6 +31,7 @@ import regex
 from lxml import html
 
 from ..article import Removal
+from ..pieces import Piece, Shape
 from ..rules import (
     BLOCK_RULE_MAX_ANCESTORS,
     BLOCK_RULE_MINORITY_SHARE,
@@ -44,7 +47,7 @@ from ..rules import (
 )
 from ._common import element_text, link_share, match_key, raw_text
 
-__all__ = ["LineSources", "is_prose"]
+__all__ = ["INLINE_TAGS", "ElementIndex", "is_link_line", "is_prose", "own_rule"]
 
 #: Elements whose text becomes one body line.
 LINE_SOURCE_TAGS = (
@@ -71,7 +74,7 @@ _SCOPE_BOUNDARY_TAGS = frozenset({"article", "main", "body"})
 #: Elements whose text is never a body line.
 _NO_LINE_TAGS = frozenset({"html", "head", "body", "title", "script", "style", "noscript", "meta"})
 #: Tags that style a run of text inside a block rather than make one.
-_INLINE_TAGS = frozenset(
+INLINE_TAGS = frozenset(
     {
         "a",
         "span",
@@ -100,9 +103,6 @@ _LINK_LINE_REASON = "a line that is one link to another page: a teaser"
 #: A line at least this long that no block's whole text explains may be the
 #: start of one; shorter ones would fit too many blocks ("Reply", "Share").
 _PREFIX_MIN_CHARS = 40
-#: How trafilatura marks a list item's line and a table row's line.
-_BULLET = "- "
-_CELL_SEPARATOR = " | "
 
 
 def _first(item: tuple[str, html.HtmlElement]) -> str:
@@ -116,7 +116,7 @@ def is_prose(line: str) -> bool:
     )
 
 
-def _own_rule(node: html.HtmlElement, minority: bool) -> BlockRule | None:
+def own_rule(node: html.HtmlElement, minority: bool) -> BlockRule | None:
     """The block rule that ``node`` itself (not its ancestors) satisfies;
     ``minority``: the node holds few of the extracted lines."""
     label = f"{node.get('class') or ''} {node.get('id') or ''}"
@@ -163,7 +163,7 @@ def _pieces(el: html.HtmlElement) -> list[str]:
     return pieces
 
 
-class LineSources:
+class ElementIndex:
     """The page's text blocks, keyed by their whitespace-collapsed text."""
 
     def __init__(self, root: html.HtmlElement) -> None:
@@ -194,7 +194,7 @@ class LineSources:
             for child in el:
                 if child.tag == "br":
                     breaks = True
-                elif child.tag not in _INLINE_TAGS and isinstance(child.tag, str):
+                elif child.tag not in INLINE_TAGS and isinstance(child.tag, str):
                     break
             else:
                 if tag not in _LINE_SOURCE_SET:  # by_text has those already
@@ -218,13 +218,6 @@ class LineSources:
         el = self.by_text.get(text)
         if el is not None:
             return el
-        if text.startswith(_BULLET):
-            text = text[len(_BULLET) :]
-            el = self.by_text.get(text)
-            if el is not None:
-                return el
-        if text.startswith("|"):
-            return self._row(text)
         # Built on the first line the blocks do not explain.
         el = self.by_leaf_text.get(text)
         if el is None and len(text) >= _PREFIX_MIN_CHARS:
@@ -264,11 +257,10 @@ class LineSources:
                 return el
         return None
 
-    def _row(self, line: str) -> html.HtmlElement | None:
-        """The table row of a "| a | b |" line, found by its first cell."""
-        cells = [cell.strip() for cell in line.strip("| ").split(_CELL_SEPARATOR)]
+    def row(self, cells: tuple[str, ...]) -> html.HtmlElement | None:
+        """The table row whose cells are ``cells``, found by its first cell."""
         first = next((cell for cell in cells if cell), None)
-        cell = self.by_text.get(first) if first else None
+        cell = self.element(first) if first else None
         if cell is None:
             return None
         row = cell.getparent()
@@ -286,61 +278,64 @@ class LineSources:
             if node is None:
                 return None
             if node not in memo:  # lines of one article share most ancestors
-                memo[node] = _own_rule(node, minority=held[node] < least_lines)
+                memo[node] = own_rule(node, minority=held[node] < least_lines)
             if memo[node] is not None:
                 return memo[node]
             node = node.getparent()
         return None
 
-    def drop_chrome(self, lines: list[str], stage: str) -> tuple[list[str], list[Removal]]:
-        """``lines`` without those a block rule rejects, and a removal for each of those."""
-        kept: list[str] = []
+    def drop_chrome(self, pieces: list[Piece], stage: str) -> tuple[list[Piece], list[Removal]]:
+        """``pieces`` without those a block rule rejects, and a removal for each of those."""
+        kept: list[Piece] = []
         removed: list[Removal] = []
         memo: dict[html.HtmlElement, BlockRule | None] = {}
-        elements = [self.element(line) for line in lines]
-        # How many lines each element a rule may look at holds (minority_only).
+        # How many pieces each element a rule may look at holds (minority_only).
         held: Counter[html.HtmlElement] = Counter()
-        for el in elements:
+        for piece in pieces:
+            el = piece.element
             if el is not None:
                 held[el] += 1
                 held.update(itertools.islice(el.iterancestors(), BLOCK_RULE_MAX_ANCESTORS - 1))
-        least_lines = BLOCK_RULE_MINORITY_SHARE * len(lines)
-        for line, el in zip(lines, elements, strict=True):
+        least_lines = BLOCK_RULE_MINORITY_SHARE * len(pieces)
+        for piece in pieces:
+            el = piece.element
             if el is None:
-                kept.append(line)
+                kept.append(piece)
                 continue
             rule = self._rule_for(el, memo, held, least_lines)
             if rule is not None:
-                removed.append(Removal(stage=stage, rule=rule.id, text=line, reason=rule.reason))
-            elif is_link_line(el, match_key(line)):
                 removed.append(
-                    Removal(stage=stage, rule=_LINK_LINE, text=line, reason=_LINK_LINE_REASON)
+                    Removal(stage=stage, rule=rule.id, text=piece.text, reason=rule.reason)
+                )
+            elif is_link_line(el, match_key(piece.text)):
+                removed.append(
+                    Removal(stage=stage, rule=_LINK_LINE, text=piece.text, reason=_LINK_LINE_REASON)
                 )
             else:
-                kept.append(line)
+                kept.append(piece)
         return kept, removed
 
-    def continue_split_body(self, lines: list[str]) -> list[str]:
-        """``lines`` with the prose of same-class sibling containers added, in page order."""
+    def continue_split_body(self, pieces: list[Piece]) -> list[Piece]:
+        """``pieces`` with the prose of same-class sibling containers added, in page order."""
         holders: Counter[html.HtmlElement] = Counter()
-        for line in lines:
-            el = self.element(line)
+        for piece in pieces:
+            el = piece.element
             parent = el.getparent() if el is not None and el.tag == "p" else None
             if parent is not None:
                 holders[parent] += 1
         if not holders:
-            return lines
+            return pieces
         box = holders.most_common(1)[0][0]
         box_class = box.get("class")
         if not box_class:
-            return lines  # without a class there is no telling siblings from chrome
+            return pieces  # without a class there is no telling siblings from chrome
         scope = box
         for _ in range(CONTINUATION_MAX_LEVELS):
             parent = scope.getparent()
             if parent is None or scope.tag in _SCOPE_BOUNDARY_TAGS:
                 break
             scope = parent
-        have = {match_key(line) for line in lines}
+        have = {match_key(piece.text) for piece in pieces}
         missing: list[html.HtmlElement] = []
         for other in scope.iter(box.tag):
             if other is box or other.get("class") != box_class:
@@ -354,18 +349,20 @@ class LineSources:
                 ):
                     missing.append(paragraph)
         if not missing:
-            return lines
-        return self._in_page_order(lines, missing)
+            return pieces
+        return self._in_page_order(pieces, missing)
 
-    def _in_page_order(self, lines: list[str], added: list[html.HtmlElement]) -> list[str]:
+    def _in_page_order(self, pieces: list[Piece], added: list[html.HtmlElement]) -> list[Piece]:
         position = {el: i for i, el in enumerate(self.root.iter())}
-        placed: list[tuple[int, int, str]] = []
+        placed: list[tuple[int, int, Piece]] = []
         last = -1
-        for line in lines:
-            el = self.element(line)
-            # A line with no known element stays right after the line before it.
+        for piece in pieces:
+            el = piece.element
+            # A piece with no known element stays right after the piece before it.
             last = position.get(el, last) if el is not None else last
-            placed.append((last, 0, line))
-        placed += [(position[el], 1, element_text(el)) for el in added]
+            placed.append((last, 0, piece))
+        placed += [
+            (position[el], 1, Piece(element_text(el), el, Shape("paragraph"))) for el in added
+        ]
         placed.sort(key=lambda item: (item[0], item[1]))
-        return [line for _, _, line in placed]
+        return [piece for _, _, piece in placed]
