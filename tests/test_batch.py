@@ -557,3 +557,33 @@ def test_progress_bar_only_on_a_terminal(
     assert "4/4" in err and "failed=1" in err and "page/s" in err
     assert main([str(tmp_path / "in"), "--out", str(tmp_path / "q"), "--quiet"]) == 1
     assert capsys.readouterr().err == ""
+
+
+NAV_ONLY = (
+    "<html><head><title>Sections</title></head><body><nav><a href='/a'>News</a> "
+    "<a href='/b'>Sport</a></nav><ul><li><a href='/x'>Story one</a></li>"
+    "<li><a href='/y'>Story two</a></li></ul></body></html>"
+)
+
+
+@pytest.mark.parametrize("articles_only", [False, True])
+def test_pages_that_are_no_article_are_counted_and_can_be_left_out(
+    tmp_path: Path, articles_only: bool
+) -> None:
+    root, out = tmp_path / "in", tmp_path / "out"
+    write(root / "one.html", page_html(1))
+    write(root / "two.html", page_html(2))
+    write(root / "sections.html", NAV_ONLY)
+    flags = ["--articles-only"] if articles_only else []
+    assert main([str(root), "--out", str(out), "--quiet", "--jobs", "1", *flags]) == 0
+    report = json.loads((out / "report.json").read_text())
+    assert (report["ok"], report["not_articles"], report["failed"]) == (3, 1, 0)
+    titles = sorted(r["article"]["title"] for r in read_jsonl(out / "articles.jsonl"))
+    if articles_only:
+        assert titles == ["Story 1", "Story 2"]
+        left_out = read_jsonl(out / "not-articles.jsonl")
+        assert [Path(r["source"]).name for r in left_out] == ["sections.html"]
+        assert left_out[0]["article_score"] < 0.5
+    else:
+        assert titles == ["Sections", "Story 1", "Story 2"]
+        assert not (out / "not-articles.jsonl").exists()

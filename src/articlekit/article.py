@@ -225,10 +225,21 @@ class Article:
     description: str | None = None
     image: str | None = None
     blocks: tuple[Block, ...] = ()
+    #: How sure the pipeline is that the page is one article, 0 to 1 (see
+    #: :mod:`articlekit.extractors.verdict`); None when no stage judged it.
+    article_score: float | None = None
     removed: tuple[Removal, ...] = ()
     provenance: FrozenMap = field(default_factory=FrozenMap)
     extra: FrozenMap = field(default_factory=FrozenMap)
     warnings: tuple[str, ...] = ()
+
+    @property
+    def is_article(self) -> bool:
+        """Whether the page is one article (``article_score`` at least
+        ``ARTICLE_SCORE_THRESHOLD``); true when no stage judged it."""
+        from .extractors.verdict import ARTICLE_SCORE_THRESHOLD
+
+        return self.article_score is None or self.article_score >= ARTICLE_SCORE_THRESHOLD
 
     # -- read from the blocks ---------------------------------------------------
 

@@ -84,6 +84,12 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         action="store_false",
         help="do not remove text blocks that repeat across many pages of one site",
     )
+    parser.add_argument(
+        "--articles-only",
+        action="store_true",
+        help="leave pages that are no article (Article.is_article is false: link lists, "
+        "galleries, empty pages) out of the outputs and list them in OUT/not-articles.jsonl",
+    )
     parser.set_defaults(run=_run)
 
 
@@ -122,6 +128,7 @@ def _run(args: argparse.Namespace) -> int:
             timeout=args.timeout,
             progress=progress,
             site_memory=args.site_memory,
+            articles_only=args.articles_only,
         )
     except batch.UsageError as exc:
         print(f"articlekit clean: error: {exc}", file=sys.stderr)

@@ -57,6 +57,7 @@ ARTICLE_FIELDS = frozenset(
         "blocks",
         "paragraphs",
         "extra",
+        "article_score",
     }
 )
 

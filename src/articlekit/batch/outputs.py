@@ -35,6 +35,8 @@ Format = Literal["jsonl", "json", "markdown", "html", "text"]
 #: Files in OUT rebuilt from the spool at the end of every run.
 ARTICLES_NAME = "articles.jsonl"
 ERRORS_NAME = "errors.jsonl"
+#: With --articles-only: the pages that parsed but are no article, one line each.
+NOT_ARTICLES_NAME = "not-articles.jsonl"
 REPORT_NAME = "report.json"
 
 
@@ -120,6 +122,23 @@ def _output_record(record: Mapping[str, Any], article: Mapping[str, Any]) -> dic
     }
 
 
+def _is_article(data: Mapping[str, Any]) -> bool:
+    from ..extractors.verdict import ARTICLE_SCORE_THRESHOLD
+
+    score = data.get("article_score")
+    return score is None or score >= ARTICLE_SCORE_THRESHOLD
+
+
+def _not_article_record(record: Mapping[str, Any], data: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "source": record["source"],
+        "article_score": data.get("article_score"),
+        "title": data.get("title"),
+        "word_count": data.get("word_count"),
+        "warnings": data.get("warnings", []),
+    }
+
+
 def _error_record(record: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "source": record["source"],
@@ -137,6 +156,7 @@ def _build_outputs(
     report: Report,
     seen: set[str] | None,
     site_memory: bool,
+    articles_only: bool = False,
 ) -> None:
     """Rebuild every output from the spool: the last record of each page wins,
     pages no longer among the inputs are left out (unless the walk was cut short
@@ -160,6 +180,7 @@ def _build_outputs(
     per_page = FORMATS[fmt] is not None
     articles = None if per_page else _AtomicTextFile(out / ARTICLES_NAME)
     errors = _AtomicTextFile(out / ERRORS_NAME)
+    not_articles = _AtomicTextFile(out / NOT_ARTICLES_NAME) if articles_only else None
     used: set[Path] = set()
     try:
         for record in selected():
@@ -174,6 +195,11 @@ def _build_outputs(
                 continue
             report.ok += 1
             data = record["article"]
+            if not _is_article(data):
+                report.not_articles += 1
+                if not_articles is not None:
+                    not_articles.write(json.dumps(_not_article_record(record, data)) + "\n")
+                    continue
             article: Article | None = None  # built only when needed: it costs time
             if memory is not None and memory.changes(_record_site(record), data["paragraphs"]):
                 result = _result_of(record)
@@ -195,10 +221,14 @@ def _build_outputs(
                 _atomic_write(target, _render(record, article, fmt))
         if articles is not None:
             articles.commit()
+        if not_articles is not None:
+            not_articles.commit()
         errors.commit()
     except BaseException:
         if articles is not None:
             articles.abort()
+        if not_articles is not None:
+            not_articles.abort()
         errors.abort()
         raise
     _atomic_write(out / REPORT_NAME, json.dumps(report.to_dict(), indent=2) + "\n")

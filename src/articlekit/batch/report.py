@@ -30,6 +30,10 @@ class Report:
     seconds: float = 0.0  # time spent parsing in this run
     interrupted: bool = False
     site_memory: bool = True
+    #: Pages parsed fine whose Article says they are no article (``is_article``),
+    #: and whether the run left them out of the article outputs (--articles-only).
+    not_articles: int = 0
+    articles_only: bool = False
     removals: Counter[str] = field(default_factory=Counter)
     errors: Counter[str] = field(default_factory=Counter)
 
@@ -54,6 +58,8 @@ class Report:
             "pages_per_second": round(self.pages_per_second, 2),
             "interrupted": self.interrupted,
             "site_memory": self.site_memory,
+            "not_articles": self.not_articles,
+            "articles_only": self.articles_only,
             "removals": dict(sorted(self.removals.items())),
             "errors": dict(sorted(self.errors.items())),
             "exit_code": self.exit_code,
@@ -61,7 +67,11 @@ class Report:
 
     def summary(self) -> str:
         head = "interrupted: " if self.interrupted else ""
+        not_articles = ""
+        if self.not_articles:
+            where = " (in not-articles.jsonl)" if self.articles_only else ""
+            not_articles = f", {self.not_articles} not articles{where}"
         return (
-            f"{head}{self.pages} pages: {self.ok} ok, {self.failed} failed, "
+            f"{head}{self.pages} pages: {self.ok} ok{not_articles}, {self.failed} failed, "
             f"{self.skipped} skipped; {self.parsed} parsed at {self.pages_per_second:.1f} pages/s"
         )

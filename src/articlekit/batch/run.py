@@ -46,6 +46,7 @@ def clean(
     timeout: float | None = DEFAULT_TIMEOUT,
     progress: bool = False,
     site_memory: bool = True,
+    articles_only: bool = False,
     parser: Parser | None = None,
 ) -> Report:
     """Run ``articlekit clean``: parse every page under ``inputs`` into ``out``.
@@ -87,7 +88,7 @@ def clean(
         else:  # a failed page is retried; a later ok line would re-add it
             done.pop(record["source"], None)
 
-    report = Report(site_memory=site_memory)
+    report = Report(site_memory=site_memory, articles_only=articles_only)
     seen: set[str] = set()
     bar = _Progress(pages, progress)
     walked_all = False
@@ -134,7 +135,13 @@ def clean(
             bar.close()
             log.close()
             _build_outputs(
-                out_dir, spool_path, fmt, report, seen if walked_all else None, site_memory
+                out_dir,
+                spool_path,
+                fmt,
+                report,
+                seen if walked_all else None,
+                site_memory,
+                articles_only,
             )
             report.interrupted = report.interrupted or interrupts.pending
     finally:

@@ -18,6 +18,7 @@ from .language import LanguageExtractor
 from .meta import MetaExtractor
 from .opengraph import OpenGraphExtractor
 from .tags import TagsExtractor
+from .verdict import VerdictExtractor
 
 __all__ = [
     "AuthorsExtractor",
@@ -32,12 +33,13 @@ __all__ = [
     "MetaExtractor",
     "OpenGraphExtractor",
     "TagsExtractor",
+    "VerdictExtractor",
     "default_stages",
 ]
 
 
 def default_stages() -> list[Extractor]:
-    """jsonld, opengraph, meta, headline, authors, dates, tags, body, chrome, language."""
+    """jsonld, opengraph, meta, headline, authors, dates, tags, body, chrome, language, verdict."""
     return [
         JsonLdExtractor(),
         OpenGraphExtractor(),
@@ -49,4 +51,5 @@ def default_stages() -> list[Extractor]:
         BodyExtractor(),
         ChromeExtractor(),
         LanguageExtractor(),
+        VerdictExtractor(),
     ]

@@ -84,8 +84,9 @@ class BodyExtractor:
     name = "body"
     provides = frozenset({"candidate_pieces"})
     requires: frozenset[str] = frozenset()
-    #: The marked lede opens the body when the text lacks it.
-    reads = frozenset({"subtitle"})
+    #: The marked lede opens the body when the text lacks it; the headline's
+    #: element places figures when no extracted text can be traced.
+    reads = frozenset({"subtitle", "title_element"})
 
     def __init__(self, options: BodyOptions = BodyOptions()) -> None:
         self.options = options
@@ -115,7 +116,7 @@ class BodyExtractor:
         if self.options.continue_split_bodies:
             pieces = index.continue_split_body(pieces)
         if self.options.media:
-            pieces = with_media(pieces, page.url)
+            pieces = with_media(pieces, page.url, _article_around(so_far.get("title_element")))
         finding.removed = [*left_out, *finding.removed]
         lede = self._missing_lede(so_far, pieces)
         if lede is not None:
@@ -218,6 +219,17 @@ def _inline_popups(page: Page) -> list[str]:
             cards.add(el)
     innermost = [el for el in cards if not any(d in cards for d in el.iterdescendants())]
     return [el.getroottree().getpath(el) for el in innermost]
+
+
+#: Elements that hold one whole article; the nearest one around the headline
+#: is where figures are looked for when no extracted text could be traced.
+_ARTICLE_TAGS = frozenset({"article", "main"})
+
+
+def _article_around(headline: object) -> html.HtmlElement | None:
+    if not isinstance(headline, html.HtmlElement):
+        return None
+    return next((a for a in headline.iterancestors() if a.tag in _ARTICLE_TAGS), None)
 
 
 def _words(text: str) -> str:

@@ -122,11 +122,16 @@ def _embed(el: html.HtmlElement, base: str | None) -> Shape | None:
     return None
 
 
-def with_media(pieces: list[Piece], base: str | None) -> list[Piece]:
+def with_media(
+    pieces: list[Piece], base: str | None, fallback: html.HtmlElement | None = None
+) -> list[Piece]:
     """``pieces`` with the article's figures and embedded players added in
-    page order (an empty-text piece each)."""
+    page order (an empty-text piece each). ``fallback`` is the region to read
+    when no piece could be traced (the article element around the headline)."""
     region = _region(pieces)
     if region is None:
+        region = fallback
+    if region is None or region.tag in _REGION_TOO_WIDE:
         return pieces
     last_index = {p.element: i for i, p in enumerate(pieces) if p.element is not None}
     inserts: list[tuple[int, Piece]] = []
