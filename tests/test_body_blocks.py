@@ -514,3 +514,17 @@ def test_body_stage_leaves_the_page_tree_unchanged() -> None:
     before = etree.tostring(page.root)
     BodyExtractor(BodyOptions(full_cascade_below_chars=100_000))(page, Draft())
     assert etree.tostring(page.root) == before
+
+
+@pytest.mark.parametrize(
+    "wrapper",
+    [
+        '<div class="promo-story">{}</div>',  # a wrapper named like a promotion box
+        '<a href="/story/1">{}</a>',  # a story wrapped in one big link
+    ],
+)
+def test_no_block_rule_removes_the_box_that_holds_most_of_the_text(wrapper: str) -> None:
+    foreign = '<div class="inline-promo"><p>Try our new app for news on the go.</p></div>'
+    lines, rules = body(article(wrapper.format("".join(f"<p>{p}</p>" for p in PARAS)) + foreign))
+    assert lines == PARAS
+    assert rules == ["promo"]

@@ -69,6 +69,9 @@ LINE_SOURCE_TAGS = (
 )
 _LINE_SOURCE_SET = frozenset(LINE_SOURCE_TAGS)
 _WORD = regex.compile(r"\w+")
+#: A box holding more than this share of the extracted text's characters is
+#: never removed by a block rule, whatever its class: it is the article.
+MAIN_TEXT_SHARE = 0.5
 #: Tags at which the search for a split body's sibling containers stops.
 _SCOPE_BOUNDARY_TAGS = frozenset({"article", "main", "body"})
 #: Elements whose text is never a body line.
@@ -272,13 +275,18 @@ class ElementIndex:
         memo: dict[html.HtmlElement, BlockRule | None],
         held: Counter[html.HtmlElement],
         least_lines: float,
+        main_text: set[html.HtmlElement],
     ) -> BlockRule | None:
         node: html.HtmlElement | None = el
         for _ in range(BLOCK_RULE_MAX_ANCESTORS):
             if node is None:
                 return None
             if node not in memo:  # lines of one article share most ancestors
-                memo[node] = own_rule(node, minority=held[node] < least_lines)
+                # The guard: whatever its name, the box that holds most of
+                # the text is the article's (a site that wraps its story in a
+                # link, or names its wrapper "caption").
+                minority = held[node] < least_lines
+                memo[node] = None if node in main_text else own_rule(node, minority=minority)
             if memo[node] is not None:
                 return memo[node]
             node = node.getparent()
@@ -291,18 +299,22 @@ class ElementIndex:
         memo: dict[html.HtmlElement, BlockRule | None] = {}
         # How many pieces each element a rule may look at holds (minority_only).
         held: Counter[html.HtmlElement] = Counter()
+        chars: Counter[html.HtmlElement] = Counter()
         for piece in pieces:
             el = piece.element
             if el is not None:
-                held[el] += 1
-                held.update(itertools.islice(el.iterancestors(), BLOCK_RULE_MAX_ANCESTORS - 1))
+                around = [el, *itertools.islice(el.iterancestors(), BLOCK_RULE_MAX_ANCESTORS - 1)]
+                held.update(around)
+                chars.update(dict.fromkeys(around, len(piece.text)))
         least_lines = BLOCK_RULE_MINORITY_SHARE * len(pieces)
+        total = sum(len(piece.text) for piece in pieces)
+        main_text = {node for node, n in chars.items() if n > MAIN_TEXT_SHARE * total}
         for piece in pieces:
             el = piece.element
             if el is None:
                 kept.append(piece)
                 continue
-            rule = self._rule_for(el, memo, held, least_lines)
+            rule = self._rule_for(el, memo, held, least_lines, main_text)
             if rule is not None:
                 removed.append(
                     Removal(stage=stage, rule=rule.id, text=piece.text, reason=rule.reason)
