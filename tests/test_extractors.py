@@ -781,7 +781,8 @@ def test_dates_updated_after_published_is_kept_without_warning() -> None:
     )
     article = parse(head)
     assert article.updated == datetime(2018, 6, 20, 9, tzinfo=timezone.utc)
-    assert article.warnings == ()
+    # A short test page: the verdict stage may say so, the dates stage says nothing.
+    assert [w for w in article.warnings if not w.startswith("body:")] == []
 
 
 # ========================================================================== tags

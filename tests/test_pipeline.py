@@ -34,6 +34,7 @@ DEFAULT_NAMES = (
     "body",
     "chrome",
     "language",
+    "verdict",
 )
 
 HTML = (

@@ -37,6 +37,7 @@ from ..rules import (
     TAG_ROW_BUTTON,
     TAG_ROW_LABEL,
     TAG_ROW_LABEL_PREFIX,
+    TAG_ROW_LABELS,
 )
 from ..stage import Draft, Finding
 from ._common import class_and_id, clean_text, text_owners
@@ -171,8 +172,13 @@ def _links_after(
     return None, ()
 
 
+#: A text node longer than the longest label, with room for "#", spaces and a
+#: colon around it, is no label: skipped before the pattern runs.
+_LABEL_MAX_CHARS = max(len(w) for row in TAG_ROW_LABELS for w in row.words) + 8
+
+
 def _labelled_rows(page: Page, root: html.HtmlElement) -> Iterator[_Row]:
-    for owner, node_text in text_owners(page, root, TAG_ROW_LABEL):
+    for owner, node_text in text_owners(page, root, TAG_ROW_LABEL, _LABEL_MAX_CHARS):
         if not TAG_ROW_LABEL.match(clean_text(node_text)):
             continue
         if owner.text is not None and clean_text(owner.text) == clean_text(node_text):
