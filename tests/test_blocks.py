@@ -482,3 +482,17 @@ def test_the_cell_with_the_most_text_is_never_taken_for_a_menu() -> None:
     # The article's own cell is mostly links here, and still the article.
     article = articlekit.parse(LINKED_ARTICLE_CELL)
     assert any(p.startswith("The council met the unions") for p in article.paragraphs)
+
+
+ICONS = """<html><body><article><h1>Harbour reopens after the storm season</h1>
+<p>The harbour reopened on Monday after a winter of storms closed it on eleven days,
+and the first ferry left at dawn with a full deck of trucks and passengers.</p>
+<p><img src="/static/icn_comments.png"> 12 <img src="/static/avatars/avatar_42.jpg"> Ruth</p>
+<figure><img src="/photos/iconic-bridge.jpg" alt="The bridge"></figure>
+<p>The council said the new timetable starts next week and runs through the summer.</p>
+</article></body></html>"""
+
+
+def test_icons_avatars_and_spacers_are_not_figures() -> None:
+    article = articlekit.parse(ICONS, url="https://harbour.example/news/1")
+    assert [f.src for f in article.images] == ["https://harbour.example/photos/iconic-bridge.jpg"]

@@ -8,6 +8,7 @@ each lands after the last text piece that precedes it in the page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from lxml import html
@@ -25,6 +26,14 @@ from .tracing import own_rule
 
 __all__ = ["with_media"]
 
+#: Words in an image's file name or class that mark page furniture, not a
+#: figure: "icn_comments.png", "logo-small.svg", "avatar_42.jpg",
+#: "spacer.gif", class "emoji"; not "iconic-bridge.jpg" (whole words only).
+IMAGE_FURNITURE_WORDS = re.compile(
+    r"(?<![a-z])(?:icons?|icn|logos?|avatars?|sprites?|spinner|spacer|pixel|blank|emoji"
+    r"|badge|gravatar|loader|placeholder)(?![a-z])",
+    re.IGNORECASE,
+)
 #: Tags that never wrap a figure of the article's own.
 _REGION_TOO_WIDE = frozenset({"html", "body"})
 #: Block rules that may sit around a figure of the article (its caption box).
@@ -62,6 +71,12 @@ def _too_small(img: html.HtmlElement) -> bool:
     return width.isdigit() and int(width) < FIGURE_MIN_WIDTH
 
 
+def _furniture(img: html.HtmlElement, src: str) -> bool:
+    """An icon, logo, avatar or spacer, by its file name or class."""
+    name = src.rsplit("/", 1)[-1].split("?", 1)[0]
+    return bool(IMAGE_FURNITURE_WORDS.search(f"{name} {img.get('class') or ''}"))
+
+
 def _in_chrome(el: html.HtmlElement, region: html.HtmlElement) -> bool:
     """Inside a link (a teaser card) or a box a block rule removes."""
     for depth, node in enumerate(el.iterancestors()):
@@ -81,7 +96,7 @@ def _figure(el: html.HtmlElement, base: str | None) -> Shape | None:
     if img is None or _too_small(img):
         return None
     src = resolve_url(_image_source(img), base)
-    if src is None:
+    if src is None or _furniture(img, src):
         return None
     media = {"src": src}
     alt = clean_text(img.get("alt"))
