@@ -172,19 +172,16 @@ def select(xpath: etree.XPath, root: html.HtmlElement) -> list[html.HtmlElement]
 
 
 def text_owners(
-    page: Page, root: html.HtmlElement, pattern: re.Pattern[str], max_chars: int | None = None
+    page: Page, root: html.HtmlElement, pattern: re.Pattern[str]
 ) -> Iterator[tuple[html.HtmlElement, str]]:
     """Short text nodes below ``root`` that ``pattern`` finds, with the element showing each.
 
     A text node after an element (its "tail") belongs, on the page, to that
     element's parent; text after a comment likewise. The pattern runs in
     Python: lxml's EXSLT ``re:test`` calls back into Python per node anyway,
-    and costs more. With ``max_chars``, nodes longer than that (indentation
-    aside) are skipped before the pattern runs: a label is a few words.
+    and costs more.
     """
     for node in page.short_texts(root):
-        if max_chars is not None and len(node) > max_chars and len(node.strip()) > max_chars:
-            continue
         if not pattern.search(node):
             continue
         owner = node.getparent()

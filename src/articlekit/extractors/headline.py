@@ -406,6 +406,8 @@ class HeadlineExtractor:
     name = "headline"
     provides = frozenset({"title", "subtitle", "title_element"})
     requires: frozenset[str] = frozenset()
+    #: The site's name, so a "Headline | Site" title loses its suffix.
+    reads = frozenset({"site_name"})
 
     def __call__(self, page: Page, so_far: Draft) -> Finding:
         finding = Finding()

@@ -40,7 +40,7 @@ from ..rules import (
     TAG_ROW_LABELS,
 )
 from ..stage import Draft, Finding
-from ._common import class_and_id, clean_text, text_owners
+from ._common import class_and_id, clean_text
 
 __all__ = ["TagsExtractor", "dedupe_tags"]
 
@@ -172,13 +172,29 @@ def _links_after(
     return None, ()
 
 
-#: A text node longer than the longest label, with room for "#", spaces and a
-#: colon around it, is no label: skipped before the pattern runs.
-_LABEL_MAX_CHARS = max(len(w) for row in TAG_ROW_LABELS for w in row.words) + 8
+#: Every label word, lower-cased: a text node is a label candidate only when,
+#: without "#", spaces and a colon around it, it is one of these (a set
+#: lookup per node; the pattern then confirms). Most pages have thousands of
+#: short text nodes and no tag row.
+_LABEL_WORDS = frozenset(w.lower() for row in TAG_ROW_LABELS for w in row.words)
+_LABEL_EDGES = " \t\n\r\f\v#:\u00a0"
+
+
+def _label_owners(page: Page, root: html.HtmlElement) -> Iterator[tuple[html.HtmlElement, str]]:
+    """Text nodes below ``root`` that are a tag row's label, with the element
+    showing each (a tail's owner is its element's parent)."""
+    for node in page.short_texts(root):
+        if " ".join(node.strip(_LABEL_EDGES).lower().split()) not in _LABEL_WORDS:
+            continue
+        owner = node.getparent()
+        if owner is not None and node.is_tail:
+            owner = owner.getparent()
+        if owner is not None and isinstance(owner.tag, str):
+            yield owner, str(node)
 
 
 def _labelled_rows(page: Page, root: html.HtmlElement) -> Iterator[_Row]:
-    for owner, node_text in text_owners(page, root, TAG_ROW_LABEL, _LABEL_MAX_CHARS):
+    for owner, node_text in _label_owners(page, root):
         if not TAG_ROW_LABEL.match(clean_text(node_text)):
             continue
         if owner.text is not None and clean_text(owner.text) == clean_text(node_text):
@@ -283,6 +299,9 @@ class TagsExtractor:
     name = "tags"
     provides = frozenset({"tags", "section"})
     requires: frozenset[str] = frozenset()
+    #: The headline's element (the article's tag row is near it) and the
+    #: section (a tag equal to it is the section, not a topic).
+    reads = frozenset({"title_element", "section"})
 
     def __call__(self, page: Page, so_far: Draft) -> Finding:
         finding = Finding()
