@@ -1,16 +1,24 @@
 """Time and memory of articlekit.parse on hostile pages, at growing sizes.
 
     python benchmarks/stress.py [--case NAME ...] [--runs R] [--trafilatura]
+                                [--timeout S] [--save OUT.json] [--compare BEFORE.json]
     python benchmarks/stress.py --profile NAME SIZE     # where the time goes
 
 Every page is generated here (nothing is read from disk) and parsed in a fresh
 interpreter, so that its peak memory is its own. Printed per case and size:
-the bytes of the page, the worst of ``--runs`` wall times of ``parse()``, the
-time of ``Page.from_input`` alone (reading and parsing, the Page side), the
-peak resident memory the parse added, the words found and the warnings; then
-the growth of the time from one size to the next (``x10`` bytes should cost
-about ``x10`` time: growth is linear). Each hostile page should take at most
-:data:`BUDGET_SECONDS`.
+the bytes of the page, the worst of ``--runs`` wall times of ``parse()`` and
+the CPU time of that run (on a shared machine the CPU time is the steadier
+figure), the time of ``Page.from_input`` alone (reading and parsing, the Page
+side), the peak resident memory the parse added, the words found and the
+warnings; then the growth of the time from one size to the next (``x10``
+bytes should cost about ``x10`` time: growth is linear). Each hostile page
+should take at most :data:`BUDGET_SECONDS`.
+
+``--timeout S`` also parses each page with ``parse(..., timeout=S)`` and
+prints when :class:`~articlekit.ParseTimeoutError` came (``to s``; empty: the
+page finished in time), which shows how far one stage overruns the budget.
+``--save`` writes the measures as JSON; ``--compare`` prints the wall time,
+CPU time, memory and words of a saved run beside each page (``was``).
 
 Cases (issue #13): a short article followed by many links; many identical
 paragraphs; one huge text node; deep ``<div>`` nesting around five
@@ -30,6 +38,8 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
 
 #: The most one hostile page may take.
 BUDGET_SECONDS = 2.0
@@ -108,9 +118,12 @@ class Measure:
     words: int
     warnings: list[str] = field(default_factory=list)
     trafilatura_seconds: float | None = None
+    cpu_seconds: float | None = None
+    #: With ``--timeout``: when ParseTimeoutError was raised (None: in time).
+    timeout_seconds: float | None = None
 
 
-def child(case: str, size: int, runs: int, trafilatura: bool) -> Measure:
+def child(case: str, size: int, runs: int, trafilatura: bool, timeout: float | None) -> Measure:
     """Run in a fresh interpreter: generate, parse ``runs`` times, measure."""
     import articlekit
     from articlekit.page import Page
@@ -121,12 +134,14 @@ def child(case: str, size: int, runs: int, trafilatura: bool) -> Measure:
     start = time.perf_counter()
     Page.from_input(source)
     page_seconds = time.perf_counter() - start
-    worst = 0.0
+    worst = worst_cpu = 0.0
     article = None
     for _ in range(runs):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         article = articlekit.parse(source)
-        worst = max(worst, time.perf_counter() - start)
+        seconds = time.perf_counter() - start
+        if seconds >= worst:
+            worst, worst_cpu = seconds, time.process_time() - cpu
     assert article is not None
     result = Measure(
         bytes=len(source),
@@ -135,7 +150,14 @@ def child(case: str, size: int, runs: int, trafilatura: bool) -> Measure:
         added_mb=_peak_mb() - before,
         words=article.word_count,
         warnings=list(article.warnings),
+        cpu_seconds=worst_cpu,
     )
+    if timeout is not None:
+        start = time.perf_counter()
+        try:
+            articlekit.parse(source, timeout=timeout)
+        except articlekit.ParseTimeoutError:
+            result.timeout_seconds = time.perf_counter() - start
     if trafilatura:
         from trafilatura import bare_extraction
 
@@ -155,11 +177,15 @@ def profile(case: str, size: int) -> None:
     pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
 
 
-def run_case(case: str, size: int, runs: int, trafilatura: bool) -> Measure | str:
+def run_case(
+    case: str, size: int, runs: int, trafilatura: bool, timeout: float | None
+) -> Measure | str:
     """The measure of one page, from a fresh interpreter, or why it failed."""
     command = [sys.executable, __file__, "--child", case, str(size), "--runs", str(runs)]
     if trafilatura:
         command.append("--trafilatura")
+    if timeout is not None:
+        command += ["--timeout", str(timeout)]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         return (done.stderr.strip().splitlines() or ["?"])[-1]
@@ -172,42 +198,65 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=2, help="parses per page; the worst counts")
     parser.add_argument("--trafilatura", action="store_true", help="time trafilatura once too")
     parser.add_argument("--profile", nargs=2, metavar=("CASE", "SIZE"), help="cProfile one page")
+    parser.add_argument("--timeout", type=float, help="also parse with timeout=S; print when")
+    parser.add_argument("--save", metavar="JSON", help="write the measures to this file")
+    parser.add_argument("--compare", metavar="JSON", help="a saved run to print beside this one")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        out = child(args.child[0], int(args.child[1]), max(1, args.runs), args.trafilatura)
+        out = child(
+            args.child[0], int(args.child[1]), max(1, args.runs), args.trafilatura, args.timeout
+        )
         print(json.dumps(asdict(out)))
         return 0
     if args.profile:
         profile(args.profile[0], int(args.profile[1]))
         return 0
+    was: dict[str, dict[str, Any]] = {}
+    if args.compare:
+        was = json.loads(Path(args.compare).read_text(encoding="utf-8"))
     print(f"worst of {args.runs} parse() calls per page; budget {BUDGET_SECONDS:g} s per page")
     print(
-        f"{'case':<12} {'size':>11} {'MB':>6} {'parse s':>8} {'Page s':>7} {'growth':>7} "
-        f"{'+peak MB':>8} {'words':>6} {'tf s':>6}  warnings"
+        f"{'case':<12} {'size':>11} {'MB':>6} {'parse s':>8} {'cpu s':>6} {'Page s':>7} "
+        f"{'growth':>7} {'+peak MB':>8} {'words':>6} {'tf s':>6} {'to s':>5}  warnings"
     )
     over = 0
+    saved: dict[str, dict[str, Any]] = {}
     for case in args.case or list(CASES):
         _, sizes, unit = CASES[case]
         previous: float | None = None
         for size in sizes:
-            m = run_case(case, size, args.runs, args.trafilatura)
+            m = run_case(case, size, args.runs, args.trafilatura, args.timeout)
             if isinstance(m, str):
                 print(f"{case:<12} {size:>11,} failed: {m}")
                 over += 1
                 continue
+            saved[f"{case} {size}"] = asdict(m)
             growth = f"x{m.seconds / previous:.1f}" if previous else ""
             previous = m.seconds
             over += m.seconds > BUDGET_SECONDS
-            tf = f"{m.trafilatura_seconds:6.2f}" if m.trafilatura_seconds is not None else " " * 6
             print(
                 f"{case:<12} {size:>11,} {m.bytes / 1e6:>6.1f} {m.seconds:>8.2f} "
-                f"{m.page_seconds:>7.2f} {growth:>7} {m.added_mb:>8.0f} {m.words:>6} {tf}  "
-                f"{'; '.join(m.warnings)[:80]}"
+                f"{_figure(m.cpu_seconds, 6)} {m.page_seconds:>7.2f} {growth:>7} "
+                f"{m.added_mb:>8.0f} {m.words:>6} {_figure(m.trafilatura_seconds, 6)} "
+                f"{_figure(m.timeout_seconds, 5)}  {'; '.join(m.warnings)[:60]}"
             )
+            before = was.get(f"{case} {size}")
+            if before is not None:
+                print(
+                    f"{'  was':<12} {'':>11} {'':>6} {before['seconds']:>8.2f} "
+                    f"{_figure(before.get('cpu_seconds'), 6)} {before['page_seconds']:>7.2f} "
+                    f"{'':>7} {before['added_mb']:>8.0f} {before['words']:>6}"
+                )
         print(f"{'':<12} ({unit})")
     print(f"pages over the budget: {over}")
+    if args.save:
+        Path(args.save).write_text(json.dumps(saved, indent=1), encoding="utf-8")
     return 1 if over else 0
+
+
+def _figure(seconds: float | None, width: int) -> str:
+    return f"{seconds:{width}.2f}" if seconds is not None else " " * width
 
 
 if __name__ == "__main__":

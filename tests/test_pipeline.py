@@ -359,3 +359,11 @@ def test_an_empty_pipeline_given_to_parse_is_used() -> None:
     article = articlekit.parse(HTML, URL, pipeline=Pipeline([]))
     assert article.title is None
     assert article.body == ""
+
+
+def test_a_stage_moved_after_what_reads_its_field_is_refused() -> None:
+    # authors, dates and tags read the headline's element: a pipeline that
+    # runs the headline stage after them would run them blind.
+    headline = Pipeline.default()["headline"]
+    with pytest.raises(UnmetRequirementError, match="move 'headline' before 'authors'"):
+        Pipeline.default().without("headline").insert(headline, after="tags")

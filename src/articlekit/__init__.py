@@ -9,6 +9,8 @@ The public API is flat: everything a user needs is importable from here.
 
 from __future__ import annotations
 
+import dataclasses
+import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +25,7 @@ from .errors import (
     InputError,
     InputTooLargeError,
     NotHtmlError,
+    ParseTimeoutError,
     PipelineError,
     UnknownStageError,
     UnmetRequirementError,
@@ -65,6 +68,7 @@ __all__ = [
     "PageError",
     "PageInput",
     "PageLimits",
+    "ParseTimeoutError",
     "Pipeline",
     "PipelineError",
     "Removal",
@@ -96,6 +100,7 @@ def parse(
     *,
     pipeline: Pipeline | None = None,
     limits: PageLimits = PageLimits(),
+    timeout: float | None = None,
 ) -> Article:
     """Extract the article from one saved page.
 
@@ -112,13 +117,26 @@ def parse(
       BeautifulSoup tree or tag (the ``articlekit[bs4]`` extra), converted
       node by node.
 
+    ``timeout`` (seconds) is a shortcut for ``limits=PageLimits(max_seconds=...)``
+    and overrides it: the whole call, reading the input included, gets that
+    budget. Past it, :class:`ParseTimeoutError` is raised between two steps
+    (reading the input, each stage, assembling the Article), so the call
+    returns at most one step's time after the budget ends: a running step is
+    never interrupted.
+
     Raises an :class:`ArticlekitError` subclass for input that is not a page
-    (empty, binary, too large, undecodable); ``OSError`` for a path or file
-    that cannot be read; ``TypeError`` for any other type. Anything else
-    yields a best-effort Article whose ``warnings`` say what went wrong.
+    (empty, binary, too large, undecodable) and for a page over its time
+    budget; ``OSError`` for a path or file that cannot be read; ``TypeError``
+    for any other type. Anything else yields a best-effort Article whose
+    ``warnings`` say what went wrong.
     """
+    started = time.monotonic()  # the budget covers reading the input too
+    if timeout is not None:
+        limits = dataclasses.replace(limits, max_seconds=timeout)
     page = Page.from_input(html, url, limits=limits)
-    return (_default_pipeline() if pipeline is None else pipeline).run(page)
+    return (_default_pipeline() if pipeline is None else pipeline).run(
+        page, max_seconds=limits.max_seconds, started=started
+    )
 
 
 def clean_text(
@@ -127,13 +145,20 @@ def clean_text(
     *,
     published: Stamp | str | None = None,
     pipeline: Pipeline | None = None,
+    timeout: float | None = None,
 ) -> Article:
     """Clean an already-extracted text dump with the same rules as :func:`parse`.
 
     The first line is taken as the headline when it looks like one. Give
     ``published`` (a date, datetime or ISO text) when you know it: time-only
     stamps such as "Updated: 9:45 p.m." are then placed on that day.
+
+    ``timeout`` (seconds) is a time budget as in :func:`parse`: past it,
+    :class:`ParseTimeoutError` is raised between two stages.
     """
+    started = time.monotonic()
+    if timeout is not None:
+        PageLimits(max_seconds=timeout)  # the same check of the value as parse()
     given: Mapping[str, Any] = {}
     if published is not None:
         from .article import stamp_from_iso
@@ -141,4 +166,6 @@ def clean_text(
         stamp = stamp_from_iso(published) if isinstance(published, str) else published
         given = {"published": stamp}
     page = Page.from_text(text, url)
-    return (_default_pipeline() if pipeline is None else pipeline).run(page, given=given)
+    return (_default_pipeline() if pipeline is None else pipeline).run(
+        page, given=given, max_seconds=timeout, started=started
+    )

@@ -15,33 +15,16 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .article import Stamp
+from .rules.dates import MONTHS, TZ_ABBREVIATIONS
 
-__all__ = ["TZ_ABBREVIATIONS", "anchor_time", "parse_iso", "parse_stamp", "relative_offset"]
-
-#: Zone abbreviations that news stamps use, mapped to a zone so daylight
-#: saving is applied for the stamp's own day ("ET" is EST or EDT by date).
-TZ_ABBREVIATIONS: dict[str, str] = {
-    "ET": "America/New_York",
-    "EST": "America/New_York",
-    "EDT": "America/New_York",
-    "CT": "America/Chicago",
-    "CST": "America/Chicago",
-    "CDT": "America/Chicago",
-    "MT": "America/Denver",
-    "MST": "America/Denver",
-    "MDT": "America/Denver",
-    "PT": "America/Los_Angeles",
-    "PST": "America/Los_Angeles",
-    "PDT": "America/Los_Angeles",
-    "GMT": "UTC",
-    "UTC": "UTC",
-    "Z": "UTC",
-    "BST": "Europe/London",
-    "CET": "Europe/Berlin",
-    "CEST": "Europe/Berlin",
-    "MEZ": "Europe/Berlin",
-    "MESZ": "Europe/Berlin",
-}
+__all__ = [
+    "MONTHS",
+    "TZ_ABBREVIATIONS",
+    "anchor_time",
+    "parse_iso",
+    "parse_stamp",
+    "relative_offset",
+]
 
 #: Years outside this range in a parsed stamp are misreadings, not news dates.
 PLAUSIBLE_YEARS = range(1990, 2100)
@@ -165,29 +148,6 @@ def anchor_time(clock: time, anchor: Stamp | None, zone: tzinfo | None = None) -
         return result
     return datetime.combine(anchor, clock, tzinfo=zone)
 
-
-#: Month names and abbreviations of the languages we read without dateparser
-#: (English, German, French, Spanish, Italian, Portuguese, Dutch).
-MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        "january jan januar janv janvier enero ene gennaio gen janeiro januari jänner",
-        "february feb februar fevr févr février febrero febbraio fevereiro fev februari",
-        "march mar märz maerz mars marzo março mrt maart",
-        "april apr avril abril aprile avr",
-        "may mai mayo maggio mag maio mei",
-        "june jun juni juin junio giugno giu junho",
-        "july jul juli juillet juil julio luglio lug julho",
-        "august aug august août aout agosto ago",
-        "september sep sept septembre septiembre settembre set setembro",
-        "october oct oktober octobre octubre ottobre ott outubro okt",
-        "november nov novembre noviembre novembro",
-        "december dec dezember déc décembre diciembre dic dicembre dezembro dez",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        MONTHS.setdefault(_name, _number)
 
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"

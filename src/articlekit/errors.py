@@ -12,13 +12,16 @@
     ├── PipelineError               a pipeline that cannot be built as asked
     │   ├── UnknownStageError       a stage name that is not in the pipeline
     │   └── UnmetRequirementError   a stage whose required fields nobody provides
-    └── ExtractionError             an extractor failed on this page
+    ├── ExtractionError             an extractor failed on this page
+    └── ParseTimeoutError           the page took longer than ``PageLimits.max_seconds``
 
 ``ExtractionError`` wraps the original exception (as ``__cause__``) and names the
 stage, so a batch run can record which extractor broke on which page.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 __all__ = [
     "ArticlekitError",
@@ -29,6 +32,7 @@ __all__ = [
     "InputError",
     "InputTooLargeError",
     "NotHtmlError",
+    "ParseTimeoutError",
     "PipelineError",
     "UnknownStageError",
     "UnmetRequirementError",
@@ -84,3 +88,23 @@ class ExtractionError(ArticlekitError):
     def __init__(self, stage: str, message: str) -> None:
         super().__init__(f"stage {stage!r} failed: {message}")
         self.stage = stage
+
+
+class ParseTimeoutError(ArticlekitError):
+    """A page took longer than its time budget (``PageLimits.max_seconds``).
+
+    The budget is checked between stages, so the parse stops at most one
+    stage's time past it. ``stage`` names the last stage that ran (or
+    ``None`` when the budget was spent before the first); ``elapsed`` and
+    ``budget`` are in seconds.
+    """
+
+    def __init__(self, stage: str | None, elapsed: float, budget: float) -> None:
+        where = f"after stage {stage!r}" if stage is not None else "before the first stage"
+        super().__init__(f"parse took {elapsed:.3f} s, over its budget of {budget:g} s ({where})")
+        self.stage = stage
+        self.elapsed = elapsed
+        self.budget = budget
+
+    def __reduce__(self) -> tuple[Any, ...]:  # picklable across batch worker processes
+        return (type(self), (self.stage, self.elapsed, self.budget))

@@ -87,6 +87,17 @@ class PageLimits:
     #: Share of control bytes (other than tab/CR/LF/FF) above which the input
     #: is taken for binary data rather than a page in some encoding.
     max_control_share: float = 0.10
+    #: Wall-clock budget of one parse, in seconds (reading and parsing the
+    #: input included); ``None``: no budget. It is checked before each stage,
+    #: so a parse over budget raises
+    #: :class:`~articlekit.errors.ParseTimeoutError` at most one stage's time
+    #: late: a stage is never interrupted. ``parse(..., timeout=s)`` sets it.
+    max_seconds: float | None = None
+
+    def __post_init__(self) -> None:
+        # "not >= 0" also refuses NaN, which would never time out
+        if self.max_seconds is not None and not self.max_seconds >= 0:
+            raise ValueError(f"max_seconds must be >= 0 or None, not {self.max_seconds!r}")
 
 
 # -- constants -----------------------------------------------------------------

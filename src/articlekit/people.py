@@ -13,13 +13,14 @@ from .rules import (
     AUTHOR_CREDENTIALS,
     BYLINE_CREDIT,
     BYLINE_PREFIX,
+    INNER_BY,
     ORGANISATION_WORDS,
     PEOPLE_WORDS,
 )
 
 __all__ = ["clean_authors", "compact_name", "is_organisation", "is_role", "looks_like_person"]
 
-# The per-language rows of rules.py, merged: a byline's language is not known
+# The per-language rows of rules/people.py, merged: a byline's language is not known
 # when it is read (the rows keep out words that are names in another language).
 _ROLES = frozenset().union(*(row.roles for row in PEOPLE_WORDS))
 _ROLE_MODIFIERS = frozenset().union(*(row.role_modifiers for row in PEOPLE_WORDS))
@@ -62,7 +63,7 @@ _DATE_TAIL = regex.compile(
     regex.IGNORECASE,
 )
 # A byline inside a longer meta line.
-_INNER_BY = regex.compile(r"\b(?:by|von|par|por)\s+((?-i:\p{Lu})[^|•·]{2,60})$", regex.IGNORECASE)
+_INNER_BY = INNER_BY
 _NAME_WORD = regex.compile(
     r"^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.|(?:van|von|v\.|zu|der|den|ter|ten|de|da|dos|das|del|la|le|di|du"
     r"|bin|al)|\p{Lu}\p{Ll}*-\p{Lu}\p{Ll}*)$"

@@ -7,6 +7,7 @@ require and read, and runs them.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -14,6 +15,7 @@ from .article import Article
 from .errors import (
     ArticlekitError,
     ExtractionError,
+    ParseTimeoutError,
     PipelineError,
     UnknownStageError,
     UnmetRequirementError,
@@ -119,12 +121,37 @@ class Pipeline(Sequence[Extractor]):
 
     # -- running -----------------------------------------------------------------
 
-    def run(self, page: Page, *, given: Mapping[str, Any] | None = None) -> Article:
+    def run(
+        self,
+        page: Page,
+        *,
+        given: Mapping[str, Any] | None = None,
+        max_seconds: float | None = None,
+        started: float | None = None,
+    ) -> Article:
         """Run every stage on ``page`` and assemble the Article.
 
         ``given`` holds values the caller already knows (say, a dump's
         publication date); they win over every stage.
+
+        ``max_seconds`` is a time budget (``PageLimits.max_seconds``; ``parse()``
+        passes it), counted from ``started`` (a :func:`time.monotonic` value,
+        by default the call itself). The clock is read before each stage and
+        before the Article is assembled; once the budget is spent,
+        :class:`~articlekit.errors.ParseTimeoutError` is raised there. A
+        running stage is never interrupted (that would need threads or
+        signals, which a library cannot own), so a parse may overrun its
+        budget by at most the time of one stage (or of the final assembly).
         """
+        start = time.monotonic() if started is None else started
+
+        def check_deadline(last: str | None) -> None:
+            if max_seconds is None:
+                return
+            elapsed = time.monotonic() - start
+            if elapsed >= max_seconds:
+                raise ParseTimeoutError(last, elapsed, max_seconds)
+
         draft = Draft()
         for message in page.warnings:
             draft.warn(message)
@@ -133,7 +160,10 @@ class Pipeline(Sequence[Extractor]):
             for name, value in given.items():
                 finding.set(name, value, "argument")
             draft.merge("caller", finding)
+        last: str | None = None
         for stage in self._stages:
+            check_deadline(last)
+            last = stage.name
             try:
                 finding = stage(page, draft)
             except ArticlekitError:
@@ -144,6 +174,7 @@ class Pipeline(Sequence[Extractor]):
                 draft.warn(f"stage {stage.name!r} failed: {exc!r}")
                 continue
             draft.merge(stage.name, finding)
+        check_deadline(last)
         return draft.to_article(page.url)
 
     # -- internals -------------------------------------------------------------

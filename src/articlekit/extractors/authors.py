@@ -18,7 +18,6 @@ page's own byline names the people readers see. So:
 from __future__ import annotations
 
 import copy
-import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -26,7 +25,7 @@ from lxml import etree, html
 
 from ..page import Page
 from ..people import clean_authors, compact_name, looks_like_person
-from ..rules import BYLINE_PREFIX, BYLINE_VOCABULARY
+from ..rules import BYLINE_LABEL_ONLY, BYLINE_LINE, BYLINE_PREFIX, BYLINE_VOCABULARY, POSTED_BY
 from ..stage import Draft, Finding
 from ._common import article_region, clean_text, in_foreign_part, text_owners
 
@@ -38,29 +37,11 @@ MAX_BYLINE_CHARS = 120
 MAX_BYLINE_ELEMENTS = 12
 #: At most this many byline candidates are weighed against structured authors.
 MAX_BYLINE_CANDIDATES = 30
-# "Posted on 2023-12-19 23:30 EST by Jane Doe": a stamp, then the byline.
-_POSTED_BY_WORDS = (
-    r"(?:posted|published|written|veröffentlicht|publié|publicado)\b.{0,60}?\b(?:by|von|par|por)\s"
-)
-_POSTED_BY = re.compile(r"^\s*" + _POSTED_BY_WORDS, re.IGNORECASE)
-# Text nodes that start like a byline ("By", "Von", "Par", "Por", "Door"), or
-# like a "posted … by" line. The pattern runs on every short text node of the
-# article: the lookahead on the first letter of the alternatives (b, v, p, d,
-# a, r, e, t, w) lets ``re`` give up on most nodes at once (six times faster
-# than a bare "^\s*" on real pages).
-_BY_LINE = re.compile(
-    r"^(?=\s*(?:[-–—•·|]\s*)?[bvpdaretw])"
-    r"\s*(?:[-–—•·|]\s*)?(?:(?:by|von|par|por|door|di|autor|autorin|autoren|auteur|author"
-    r"|redaktion|eine? (?:artikel|beitrag|kolumne|kommentar|gastbeitrag|text) von"
-    r"|text (?:&|und) fotos?|text)(?:\s|:|$)|" + _POSTED_BY_WORDS + ")",
-    re.IGNORECASE,
-)
-# A label alone ("Autor", "By:"), with the name in the element after it.
-_LABEL_ONLY = re.compile(
-    r"^\s*(?:[-–—•·|]\s*)?(?:by|von|autor|autorin|auteur|author|autoren|authors|redaktion|text"
-    r"|text (?:&|und) fotos?)\s*[:—–-]?\s*$",
-    re.I,
-)
+# The byline words of rules.BYLINE_WORDS, compiled there: text nodes that
+# start like a byline, a label alone, a "posted … by" line.
+_POSTED_BY = POSTED_BY
+_BY_LINE = BYLINE_LINE
+_LABEL_ONLY = BYLINE_LABEL_ONLY
 _BYLINE_TAGS = frozenset({"span", "div", "p", "a", "address", "li", "ul"})
 
 
@@ -74,6 +55,9 @@ class AuthorsExtractor:
     name = "authors"
     provides = frozenset({"authors"})
     requires: frozenset[str] = frozenset()
+    #: The headline's element (bylines are looked for around it first) and the
+    #: site's name (a byline that is the site is no person).
+    reads = frozenset({"title_element", "site_name"})
 
     def __call__(self, page: Page, so_far: Draft) -> Finding:
         finding = Finding()

@@ -63,7 +63,9 @@ from ..rules import (
     DATE_FOREIGN_PATTERN,
     HTMLDATE_YEAR_ONLY_DAY,
     LOCALE_ZONES,
+    STAMP_STEM_PATTERN,
     SUBTITLE_VOCABULARY,
+    UPDATED_LABEL,
     DataRule,
 )
 from ..stage import Draft, Finding
@@ -132,19 +134,39 @@ STATED_ZONE = re.compile(
 )
 #: Scripts longer than this are bundles, not a page's settings.
 MAX_ZONE_SCRIPT_CHARS = 200_000
+#: htmldate (the last resort, asked only when no other source gave a day)
+#: reads the whole page several times over: XPath over every element, then
+#: regexes over the page's serialisation, so a hostile page (100,000 links,
+#: one 10 MB text node) costs it seconds. Past these bounds it is asked about
+#: a copy cut down to them instead: the first :data:`HTMLDATE_MAX_NODES`
+#: nodes in page order (the head and the article's start, where a stamp
+#: sits), every text cut to :data:`HTMLDATE_MAX_TEXT_CHARS`. Both are far
+#: above real pages, which htmldate keeps reading whole: the largest of the
+#: 2,996 dev corpus pages has 10,534 nodes, and a stamp is a few dozen
+#: characters that htmldate's text search does not look for in longer
+#: segments anyway.
+HTMLDATE_MAX_NODES = 15_000
+#: See :data:`HTMLDATE_MAX_NODES`. Above the longest text node outside
+#: scripts on any dev corpus page (88,737 characters); script and style text
+#: is never cut (htmldate reads dates in JSON settings), and it costs htmldate
+#: little, since it prunes scripts before its text searches.
+HTMLDATE_MAX_TEXT_CHARS = 100_000
+#: The visible-stamp scan reads at most this many candidate text nodes (those
+#: holding a stamp word) below one root, in page order: a real page has at
+#: most 334 (dev corpora), a broken CMS repeating "published" 50,000 times
+#: would otherwise have every one read and matched against every stamp rule.
+MAX_STAMP_CANDIDATES = 2_000
+#: Of an element holding a candidate, at most this many characters are read:
+#: a longer one is prose around a date, never a stamp line (a stamp line is
+#: at most :data:`MAX_STAMP_CONTEXT_CHARS` once whitespace is collapsed; the
+#: most raw text such a line had on a dev corpus page is 1,322 characters).
+#: Reading every candidate's whole element would make the scan quadratic
+#: when thousands of candidates sit in one huge element.
+MAX_STAMP_OWNER_CHARS = 4_000
 
 _STAMP_RULES = [r for r in DATA_LINES if r.field in ("published", "updated")]
 # A cheap prefilter so only text nodes that could be stamps reach the rules.
-_STAMP_WORD_LIST = (
-    "updat publi posted modified aktualisiert ver.ffentlicht erschien erstellt ge.ndert nderung"
-    " stand: mis.{1,3}jour actualizado atualizado"
-).split()
-# The lookahead on the words' first letters lets ``re`` skip ahead to them:
-# several times faster than the bare alternation over a page's text nodes.
-_STAMP_FIRST_LETTERS = "".join(sorted({word[0] for word in _STAMP_WORD_LIST}))
-_STAMP_WORDS = re.compile(
-    f"(?=[{_STAMP_FIRST_LETTERS}])(?:{'|'.join(_STAMP_WORD_LIST)})", re.IGNORECASE
-)
+_STAMP_WORDS = STAMP_STEM_PATTERN
 _DIGIT = re.compile(r"\d")
 #: A body's opening dateline: up to a dash (or a colon) within its first words.
 _DATELINE = re.compile(r"([^–—:]*?\d[^–—:]*?)\s+(?:[–—]|-(?=\s)|:)")
@@ -152,7 +174,10 @@ _DATELINE = re.compile(r"([^–—:]*?\d[^–—:]*?)\s+(?:[–—]|-(?=\s)|:)")
 _AFTER = etree.XPath(f"following::*[position() <= {MAX_HEADER_ELEMENTS}]")
 _BEFORE = etree.XPath(f"preceding::*[position() <= {MAX_HEADER_ELEMENTS_BEFORE}]")
 _DATE_CLASS_PATTERN = re.compile(r"date|time|datum|posted|publish|byline|meta|zeit|fecha")
-_UPDATED_LABEL = re.compile(r"updat|modif|aktualis|actualiz|mis à jour", re.IGNORECASE)
+#: Text nodes over the htmldate bound (outside scripts and styles), found in C.
+_LONG_TEXTS = etree.XPath(
+    f"//text()[string-length() > {HTMLDATE_MAX_TEXT_CHARS}][not(parent::script or parent::style)]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,11 +310,13 @@ def _stamp_lines(
 ) -> list[tuple[DataRule, str, str]]:
     """Stamp lines below ``root``: (rule, line, the stamp part)."""
     out: list[tuple[DataRule, str, str]] = []
-    for owner, node_text in text_owners(page, root, _STAMP_WORDS):
+    candidates = itertools.islice(text_owners(page, root, _STAMP_WORDS), MAX_STAMP_CANDIDATES)
+    for owner, node_text in candidates:
         if is_outside(owner):
             continue
-        text = clean_text(owner.text_content())
-        if len(text) > MAX_STAMP_CONTEXT_CHARS:
+        whole = _bounded_text(owner)
+        text = clean_text(whole) if whole is not None else ""
+        if whole is None or len(text) > MAX_STAMP_CONTEXT_CHARS:
             text = clean_text(node_text)
         elif not _DIGIT.search(text):
             # A bare label ("Published:"): its value is the text after it
@@ -298,7 +325,9 @@ def _stamp_lines(
             if owner.tail and _DIGIT.search(owner.tail):
                 text = f"{text} {clean_text(owner.tail)}"
             elif following is not None and isinstance(following.tag, str):
-                text = f"{text} {clean_text(following.text_content())}"
+                value = _bounded_text(following)
+                if value is not None:  # a longer one is no stamp's value
+                    text = f"{text} {clean_text(value)}"
         found = _match_stamp(text)
         if found is not None:
             out.append(found)
@@ -308,6 +337,18 @@ def _stamp_lines(
             if found is not None:
                 out.append(found)
     return out
+
+
+def _bounded_text(el: html.HtmlElement) -> str | None:
+    """``el.text_content()``, or None once it passes :data:`MAX_STAMP_OWNER_CHARS`."""
+    parts: list[str] = []
+    size = 0
+    for part in el.itertext():  # the same text as text_content(), read lazily
+        size += len(part)
+        if size > MAX_STAMP_OWNER_CHARS:
+            return None
+        parts.append(part)
+    return "".join(parts)
 
 
 def _match_stamp(text: str) -> tuple[DataRule, str, str] | None:
@@ -342,7 +383,7 @@ class _PageStamps:
             parent = el.getparent()
             if parent is not None:
                 label += " " + (parent.text or "")  # "Updated <time>…</time>"
-            field = "updated" if _UPDATED_LABEL.search(label) else "published"
+            field = "updated" if UPDATED_LABEL.search(label) else "published"
             text = clean_text(el.text_content()) or raw
             out[field].append(_Candidate(value, text, "time[datetime]"))
         return out
@@ -552,6 +593,8 @@ class DatesExtractor:
     name = "dates"
     provides = frozenset({"published", "published_text", "updated", "updated_text"})
     requires: frozenset[str] = frozenset()
+    #: The headline's element: visible stamps are looked for around it first.
+    reads = frozenset({"title_element"})
 
     def __init__(self, options: DateOptions = DateOptions()) -> None:
         self.options = options
@@ -753,7 +796,9 @@ class DatesExtractor:
         measured worse, since sites put the same words on the article's own
         wrappers. When the page has such containers, a copy without them is
         asked too; finding nothing there, the whole page's answer was a
-        teaser's or a comment's, and no day is given.
+        teaser's or a comment's, and no day is given. A page over the
+        htmldate bounds (:data:`HTMLDATE_MAX_NODES`) is replaced by its cut
+        copy for both questions.
         """
         from htmldate import find_date  # lazy: a trafilatura dependency, imported on need
 
@@ -763,12 +808,15 @@ class DatesExtractor:
             value = parse_iso(found) if found else None
             return value if isinstance(value, date) else None
 
-        day = ask(page.root)
+        bounded = _bounded_for_htmldate(page)
+        root = page.root if bounded is None else bounded
+        day = ask(root)
         if day is None or (day.month, day.day) == HTMLDATE_YEAR_ONLY_DAY:
             return None
         tags = DATE_FOREIGN_CONTAINER_TAGS
-        if any(DATE_FOREIGN_PATTERN.search(class_and_id(el)) for el in page.root.iter(*tags)):
-            tree = page.copy_root()
+        if any(DATE_FOREIGN_PATTERN.search(class_and_id(el)) for el in root.iter(*tags)):
+            # the cut copy is this call's own: prune it in place
+            tree = page.copy_root() if bounded is None else bounded
             for el in [e for e in tree.iter(*tags) if DATE_FOREIGN_PATTERN.search(class_and_id(e))]:
                 parent = el.getparent()
                 if parent is not None:
@@ -776,3 +824,36 @@ class DatesExtractor:
             if ask(tree) is None:
                 return None
         return _Candidate(day, day.isoformat(), "htmldate")
+
+
+def _bounded_for_htmldate(page: Page) -> html.HtmlElement | None:
+    """A copy of the page cut to the htmldate bounds, or None when it is within them.
+
+    Both checks run in C (an iterator stopped at the bound, one XPath), so a
+    page within the bounds costs next to nothing more.
+    """
+    too_many = next(itertools.islice(page.root.iter(), HTMLDATE_MAX_NODES, None), None)
+    if too_many is None and not _LONG_TEXTS(page.root):
+        return None
+    tree = page.copy_root()
+    last = next(itertools.islice(tree.iter(), HTMLDATE_MAX_NODES - 1, None), None)
+    if last is not None:
+        # Everything after ``last`` in page order: its children, then the
+        # following siblings of it and of each of its ancestors (one slice
+        # deletion each, so a body of a million siblings is cut in C).
+        del last[:]
+        node = last
+        parent = node.getparent()
+        while parent is not None:
+            del parent[parent.index(node) + 1 :]
+            node, parent = parent, parent.getparent()
+    for text in cast("list[etree._ElementUnicodeResult]", _LONG_TEXTS(tree)):
+        owner = text.getparent()
+        if owner is None:
+            continue
+        cut = str(text)[:HTMLDATE_MAX_TEXT_CHARS]
+        if text.is_tail:
+            owner.tail = cut
+        else:
+            owner.text = cut
+    return tree
