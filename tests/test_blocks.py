@@ -496,3 +496,17 @@ and the first ferry left at dawn with a full deck of trucks and passengers.</p>
 def test_icons_avatars_and_spacers_are_not_figures() -> None:
     article = articlekit.parse(ICONS, url="https://harbour.example/news/1")
     assert [f.src for f in article.images] == ["https://harbour.example/photos/iconic-bridge.jpg"]
+
+
+LAZY_TWICE = """<html><body><article><h1>Hiking the ridge above the harbour town</h1>
+<p>We walked the ridge on Sunday, starting at the harbour and climbing for two hours
+until the whole bay lay below us, with the ferries crossing to the islands.</p>
+<p><img src="data:image/gif;base64,R0lGOD" data-src="/img/ridge.jpg" alt="The ridge">
+<noscript><img src="/img/ridge.jpg" alt="The ridge"></noscript></p>
+<p>The path is steep near the top, so bring water and good shoes, and start early.</p>
+</article></body></html>"""
+
+
+def test_a_picture_written_twice_for_lazy_loading_is_one_figure() -> None:
+    article = articlekit.parse(LAZY_TWICE, url="https://walks.example/ridge")
+    assert [f.src for f in article.images] == ["https://walks.example/img/ridge.jpg"]

@@ -137,6 +137,16 @@ def _embed(el: html.HtmlElement, base: str | None) -> Shape | None:
     return None
 
 
+def _new_medium(shape: Shape, seen: set[str]) -> bool:
+    """False for an image or player already placed: lazy-loading pages write
+    the same picture twice (the script's ``<img>`` and a ``<noscript>`` copy)."""
+    address = shape.media.get("src") or shape.media.get("url") or ""
+    if address in seen:
+        return False
+    seen.add(address)
+    return True
+
+
 def with_media(
     pieces: list[Piece], base: str | None, fallback: html.HtmlElement | None = None
 ) -> list[Piece]:
@@ -150,6 +160,7 @@ def with_media(
         return pieces
     last_index = {p.element: i for i, p in enumerate(pieces) if p.element is not None}
     inserts: list[tuple[int, Piece]] = []
+    seen: set[str] = set()
     after = -1
     inside_figure: html.HtmlElement | None = None
     for el in region.iter():
@@ -166,7 +177,7 @@ def with_media(
         shape = _embed(el, base) if tag == "iframe" else _figure(el, base)
         if tag == "figure":
             inside_figure = el
-        if shape is not None:
+        if shape is not None and _new_medium(shape, seen):
             inserts.append((after, Piece("", el, shape)))
     if not inserts:
         return pieces
