@@ -408,7 +408,10 @@ def test_a_first_answer_inside_the_marked_container_stands() -> None:
 
 
 def test_the_container_check_can_be_switched_off() -> None:
-    stage = _TwoOpinions(TEASERS, BodyOptions(full_cascade_below_chars=0, container_check=None))
+    # The content-scoring second opinion off too: it would replace a first
+    # answer with no prose (tests/test_second_opinion.py).
+    options = BodyOptions(full_cascade_below_chars=0, container_check=None, second_opinion=None)
+    stage = _TwoOpinions(TEASERS, options)
     finding = stage(Page.from_input(CONTAINER_PAGE), Draft())
     assert texts(finding) == TEASERS
     assert stage.trees == [False]

@@ -32,13 +32,27 @@ from ..rules import (
 from ..stage import Draft, Finding
 from ..textdump import split_dump
 from ._common import clean_text, element_text, link_share, match_key
+from .arbiter import (
+    ARBITER,
+    ArbiterOptions,
+    Verdict,
+    arbitrate,
+    could_overrule,
+    scope,
+    weigh,
+    worth_weighing,
+)
 from .media import with_media
+from .second_opinion import SCORING, Opinion, ScoringOptions, second_opinion
 from .structure import pieces_from_xml
 from .tracing import ElementIndex
 
 __all__ = ["BodyExtractor", "BodyOptions"]
 
 _WORD = regex.compile(r"\w+")
+#: The rule id and reason of our lines the arbiter replaced by the second opinion.
+_ARBITER_RULE = "second-opinion"
+_ARBITER_REASON = "outside the article the content scoring found, where chrome lies"
 #: Nodes trafilatura's copy of the page loses before extraction.
 _ALWAYS_PRUNED = ("//comment()", "//processing-instruction()")
 
@@ -83,6 +97,10 @@ class BodyOptions:
     #: Add the article's figures and embedded players (read from the page
     #: around the extracted text) as blocks.
     media: bool = True
+    #: Content scoring of the same tree (:mod:`.second_opinion`), weighed
+    #: against trafilatura's answer by :mod:`.arbiter`; None: off.
+    second_opinion: ScoringOptions | None = SCORING
+    arbiter: ArbiterOptions = ARBITER
 
 
 class BodyExtractor:
@@ -127,6 +145,8 @@ class BodyExtractor:
             if from_container is not None:
                 pieces = self._drop_chrome(from_container, index, finding)
                 source = "trafilatura:marked-container"
+        if self.options.second_opinion is not None:
+            pieces, source = self._arbitrated(page, so_far, pieces, index, source, finding)
         if self.options.continue_split_bodies:
             pieces = index.continue_split_body(pieces)
         if self.options.media:
@@ -137,6 +157,50 @@ class BodyExtractor:
             pieces = [Piece(lede, None, Shape("paragraph")), *pieces]
         finding.set("candidate_pieces", tuple(pieces), source)
         return finding
+
+    def _arbitrated(
+        self,
+        page: Page,
+        so_far: Draft,
+        pieces: list[Piece],
+        index: ElementIndex,
+        source: str,
+        finding: Finding,
+    ) -> tuple[list[Piece], str]:
+        """``pieces`` or the second opinion's, as the arbiter decides."""
+        options = self.options.second_opinion
+        assert options is not None
+        if not could_overrule(pieces, self.options.arbiter):
+            return pieces, source
+        within = scope(pieces, self.options.arbiter)
+        opinion = second_opinion(page, index, so_far.get("title_element"), options, within)
+        if opinion is None or not worth_weighing(pieces, opinion, self.options.arbiter):
+            return pieces, source
+        second, removed = (
+            index.drop_chrome(opinion.pieces, self.name)
+            if self.options.block_rules
+            else (opinion.pieces, [])
+        )
+        verdict = self._verdict(pieces, second, opinion, so_far)
+        if verdict.pieces is pieces:
+            return pieces, source
+        # Our lines the second opinion lacks are removals too, under the
+        # arbiter's rule, beside the block rules' removals from its lines.
+        kept = {match_key(p.text) for p in verdict.pieces}
+        replaced = [
+            Removal(stage=self.name, rule=_ARBITER_RULE, text=p.text, reason=_ARBITER_REASON)
+            for p in pieces
+            if p.text and match_key(p.text) not in kept
+        ]
+        finding.removed = [*finding.removed, *removed, *replaced]
+        return verdict.pieces, f"{source}+{verdict.choice}"
+
+    def _verdict(
+        self, ours: list[Piece], second: list[Piece], opinion: Opinion, so_far: Draft
+    ) -> Verdict:
+        options = self.options.arbiter
+        evidence = weigh(ours, second, opinion, so_far.get("title_element"), options)
+        return arbitrate(ours, second, evidence, options)
 
     def _missing_lede(self, so_far: Draft, pieces: list[Piece]) -> str | None:
         """The marked lede, when it is long enough to be the article's first
