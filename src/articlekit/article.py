@@ -237,9 +237,9 @@ class Article:
     def is_article(self) -> bool:
         """Whether the page is one article (``article_score`` at least
         ``ARTICLE_SCORE_THRESHOLD``); true when no stage judged it."""
-        from .extractors.verdict import ARTICLE_SCORE_THRESHOLD
+        from .extractors.verdict import judged_an_article
 
-        return self.article_score is None or self.article_score >= ARTICLE_SCORE_THRESHOLD
+        return judged_an_article(self.article_score)
 
     # -- read from the blocks ---------------------------------------------------
 
@@ -329,9 +329,12 @@ class Article:
                 value = [r.to_dict() for r in value]
             elif f.name == "blocks":
                 value = [block.to_dict() for block in value]
-                out["body"] = self.body
-                out["paragraphs"] = list(self.paragraphs)
-                out["word_count"] = self.word_count
+                # Read from the blocks once: each property would walk them again.
+                paragraphs = self.paragraphs
+                body = "\n".join(paragraphs)
+                out["body"] = body
+                out["paragraphs"] = list(paragraphs)
+                out["word_count"] = len(_WORD.findall(body))
             elif f.name in ("provenance", "extra"):
                 value = _thawed(value)
             elif isinstance(value, tuple):

@@ -123,10 +123,9 @@ def _output_record(record: Mapping[str, Any], article: Mapping[str, Any]) -> dic
 
 
 def _is_article(data: Mapping[str, Any]) -> bool:
-    from ..extractors.verdict import ARTICLE_SCORE_THRESHOLD
+    from ..extractors.verdict import judged_an_article
 
-    score = data.get("article_score")
-    return score is None or score >= ARTICLE_SCORE_THRESHOLD
+    return judged_an_article(data.get("article_score"))
 
 
 def _not_article_record(record: Mapping[str, Any], data: Mapping[str, Any]) -> dict[str, Any]:

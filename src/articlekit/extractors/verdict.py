@@ -22,7 +22,13 @@ from ..stage import Draft, Finding
 from .jsonld import ARTICLE_TYPES
 from .tracing import is_prose
 
-__all__ = ["ARTICLE_SCORE_THRESHOLD", "EVIDENCE", "Evidence", "VerdictExtractor"]
+__all__ = [
+    "ARTICLE_SCORE_THRESHOLD",
+    "EVIDENCE",
+    "Evidence",
+    "VerdictExtractor",
+    "judged_an_article",
+]
 
 _WORD = regex.compile(r"\w+")
 
@@ -69,6 +75,12 @@ GALLERY_MIN_FIGURES = 3
 GALLERY_MAX_WORDS = 150
 #: og:type values that mean an article.
 ARTICLE_OG_TYPES = frozenset({"article", "blog", "blogposting", "news", "newsarticle"})
+
+
+def judged_an_article(score: float | None) -> bool:
+    """Whether an ``article_score`` says article; no score (no verdict stage
+    ran) is no judgement against the page."""
+    return score is None or score >= ARTICLE_SCORE_THRESHOLD
 
 
 def _structured_article(page: Page) -> bool:
