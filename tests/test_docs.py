@@ -25,6 +25,7 @@ same CommonMark rules the renderer follows, so a fence inside a longer fence
 from __future__ import annotations
 
 import doctest
+import importlib.util
 import re
 import shutil
 import traceback
@@ -153,9 +154,17 @@ def run_page(page: Path) -> list[str]:
             continue
         try:
             _run_python(sample, namespace)
-        except Exception:
-            return [f"{sample.where}: python block failed\n{traceback.format_exc()}"]
+        except Exception as error:
+            return [f"{sample.where}: python block failed\n{_page_traceback(error)}"]
     return []
+
+
+def _page_traceback(error: BaseException) -> str:
+    """The traceback from the page's own frame on (the runner's frames say nothing)."""
+    tb = error.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename == __file__:
+        tb = tb.tb_next
+    return "".join(traceback.format_exception(type(error), error, tb))
 
 
 def _with_samples() -> list[Path]:
@@ -170,9 +179,7 @@ def _with_samples() -> list[Path]:
 
 
 @pytest.mark.parametrize("page", _with_samples(), ids=lambda p: str(p.relative_to(DOCS)))
-def test_docs_page_samples_run(
-    page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_docs_page_samples_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.copytree(EXAMPLES, tmp_path / "examples")
     monkeypatch.chdir(tmp_path)
     failures = run_page(page)
@@ -212,6 +219,7 @@ def test_runner_reports_page_and_line_of_a_failing_block(tmp_path: Path) -> None
     assert failure.startswith(f"{page}:4: python block failed")
     # the traceback points at the failing line of the page itself
     assert f'"{page}", line 5' in failure
+    assert "test_docs.py" not in failure  # the runner's own frames are left out
     assert "ValueError: boom" in failure
 
 
@@ -244,3 +252,22 @@ def test_runner_reads_the_examples_folder(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.chdir(tmp_path)
     text = "```python\nassert open('examples/rathaus-solar.html', 'rb').read()\n```\n"
     assert _run(tmp_path, text) == []
+
+
+# -- the Griffe extension of the docs build ----------------------------------
+
+
+def test_sphinx_roles_become_inline_code() -> None:
+    pytest.importorskip("griffe", reason="the docs extra (mkdocstrings) is not installed")
+    spec = importlib.util.spec_from_file_location("sphinx_roles", DOCS / "_ext" / "sphinx_roles.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = (
+        "Yields :class:`Result`; see :data:`~articlekit.rules.LOCALE_ZONES`, "
+        ":func:`.structure.pieces_from_xml` and ``literal :class:`` text."
+    )
+    assert module.convert(text) == (
+        "Yields `Result`; see `LOCALE_ZONES`, `structure.pieces_from_xml` and "
+        "``literal :class:`` text."
+    )
