@@ -271,3 +271,5 @@ def test_sphinx_roles_become_inline_code() -> None:
         "Yields `Result`; see `LOCALE_ZONES`, `structure.pieces_from_xml` and "
         "``literal :class:`` text."
     )
+    block = "A folder holds::\n\n    pages/<slug>/\n\nand ``a::b`` stays."
+    assert module.convert(block) == "A folder holds:\n\n    pages/<slug>/\n\nand ``a::b`` stays."

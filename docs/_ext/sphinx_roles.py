@@ -1,11 +1,14 @@
-"""A Griffe extension for the docs build: Sphinx roles in docstrings as code.
+"""A Griffe extension for the docs build: the reST bits of our docstrings as Markdown.
 
 The docstrings of articlekit name objects the Sphinx way (:class:`Result`,
-:data:`~articlekit.rules.LOCALE_ZONES`). mkdocstrings renders Markdown, where
-those roles would show as raw text; this extension turns each into inline code
-(`Result`, `LOCALE_ZONES`) while the docs are built. Nothing in the package
-changes. They become code, not links: many name objects relative to their
-module, and a link to an object no page renders would fail the strict build.
+:data:`~articlekit.rules.LOCALE_ZONES`) and introduce literal blocks with a
+trailing ``::``. mkdocstrings renders Markdown, where both would show as raw
+text; this extension turns each role into inline code (`Result`,
+`LOCALE_ZONES`) and each ``::`` into ``:`` (the indented block after it is
+already a Markdown code block) while the docs are built. Nothing in the
+package changes. Roles become code, not links: many name objects relative to
+their module, and a link to an object no page renders would fail the strict
+build.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ import griffe
 
 #: :role:`target` with the roles our docstrings use.
 ROLE = re.compile(r":(?:class|func|meth|attr|data|mod|exc|obj|const):`(?P<target>[^`]+)`")
+#: A line ending in "::" before a blank line: it introduces a literal block.
+LITERAL_INTRO = re.compile(r"(?<=\S)::$(?=\n[ \t]*\n)", re.MULTILINE)
 
 
 def role_as_code(match: re.Match[str]) -> str:
@@ -28,7 +33,7 @@ def role_as_code(match: re.Match[str]) -> str:
 
 
 def convert(text: str) -> str:
-    return ROLE.sub(role_as_code, text)
+    return LITERAL_INTRO.sub(":", ROLE.sub(role_as_code, text))
 
 
 class SphinxRolesAsCode(griffe.Extension):
