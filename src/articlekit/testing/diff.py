@@ -66,6 +66,14 @@ def _blocks(data: Mapping[str, Any]) -> list[str]:
     return [json.dumps(b, ensure_ascii=False, sort_keys=True) for b in blocks]
 
 
+def _removal(item: object) -> str:
+    # As `articlekit parse --explain` prints one: [stage:rule] -> field 'text'.
+    if not isinstance(item, Mapping):
+        return json.dumps(item, ensure_ascii=False, sort_keys=True)
+    target = f" -> {item.get('moved_to')}" if item.get("moved_to") else ""
+    return f"[{item.get('stage')}:{item.get('rule')}]{target} {item.get('text')!r}"
+
+
 def _mapping_diff(want: Mapping[str, Any], got: Mapping[str, Any]) -> list[str]:
     lines = []
     for key in sorted(set(want) | set(got)):
@@ -88,6 +96,8 @@ def _value_lines(name: str, want: Mapping[str, Any], got: Mapping[str, Any]) -> 
         return sequence_diff(_paragraphs(want), _paragraphs(got))
     if name == "blocks":
         return sequence_diff(_blocks(want), _blocks(got))
+    if name == "removed" and isinstance(a, list) and isinstance(b, list):
+        return sequence_diff([_removal(x) for x in a], [_removal(x) for x in b])
     if isinstance(a, Mapping) and isinstance(b, Mapping):
         return _mapping_diff(a, b)
     if isinstance(a, list) and isinstance(b, list):
