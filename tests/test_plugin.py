@@ -8,7 +8,7 @@ import pytest
 
 from articlekit.cli import main
 
-from .plugin_pages import STORM_REDESIGNED, write_pages
+from .plugin_pages import INNER, STORM_REDESIGNED, write_pages
 
 pytest_plugins = ["pytester"]
 
@@ -29,14 +29,14 @@ def test_walk_through(pytester: pytest.Pytester, capsys: pytest.CaptureFixture[s
     )
 
     # 2. Passing.
-    result = pytester.runpytest()
+    result = pytester.runpytest(*INNER)
     result.assert_outcomes(passed=3)
 
     # 3. A simulated redesign: the headline changes.
     pages["storm"].write_text(STORM_REDESIGNED, encoding="utf-8")
 
     # 4. One readable failure naming the field and the update command.
-    result = pytester.runpytest()
+    result = pytester.runpytest(*INNER)
     result.assert_outcomes(passed=2, failed=1)
     result.stdout.fnmatch_lines(
         [
@@ -54,7 +54,7 @@ def test_walk_through(pytester: pytest.Pytester, capsys: pytest.CaptureFixture[s
     )
 
     # 5. --articlekit-update rewrites the one file and says what changed.
-    result = pytester.runpytest("--articlekit-update")
+    result = pytester.runpytest(*INNER, "--articlekit-update")
     result.assert_outcomes(passed=3)
     result.stdout.fnmatch_lines(
         [
@@ -68,10 +68,10 @@ def test_walk_through(pytester: pytest.Pytester, capsys: pytest.CaptureFixture[s
     assert not list(storm_expected.parent.glob(".*.tmp")), "the atomic write left a temp file"
 
     # 6. Passing again, with nothing left to rewrite.
-    result = pytester.runpytest("--articlekit-update")
+    result = pytester.runpytest(*INNER, "--articlekit-update")
     result.assert_outcomes(passed=3)
     assert "rewrote" not in result.stdout.str()
-    result = pytester.runpytest()
+    result = pytester.runpytest(*INNER)
     result.assert_outcomes(passed=3)
 
 
@@ -83,10 +83,10 @@ def test_project_without_the_ini_option_is_untouched(
     write_pages(pytester.path / "tests" / "pages")
     assert main(["snapshot", "tests/pages"]) == 0
     capsys.readouterr()
-    result = pytester.runpytest()
+    result = pytester.runpytest(*INNER)
     assert result.ret == pytest.ExitCode.NO_TESTS_COLLECTED
     result.stdout.fnmatch_lines(["collected 0 items"])
     # A project's own tests run as before, with nothing added.
     pytester.makepyfile(test_own="def test_own():\n    assert True\n")
-    result = pytester.runpytest()
+    result = pytester.runpytest(*INNER)
     result.assert_outcomes(passed=1)

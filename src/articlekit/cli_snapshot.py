@@ -84,8 +84,8 @@ def _pipeline(spec: str | None) -> Pipeline | None:
 
 def run_snapshot(args: Any) -> int:
     """Handle ``articlekit snapshot``: write expected files, one line per page."""
+    from .testing import snapshot
     from .testing.pages import find_pages, page_stem
-    from .testing.snapshot import snapshot
 
     paths = [Path(p) for p in args.paths]
     missing = [p for p in paths if not p.exists()]

@@ -16,10 +16,10 @@ Helpers for tests written by hand:
 from __future__ import annotations
 
 from .assertions import assert_article
+from .expected import SnapshotResult, snapshot
 from .golden import PageCase, check_golden, discover_pages
 from .pages import expected_path, find_pages, load_pipeline, parse_page, truth_path
 from .policy import Policy, PolicyError
-from .snapshot import SnapshotResult, snapshot
 from .truth import truth_mismatches
 
 __all__ = [

@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from ..article import Article
+from .expected import dump_expected, write_atomic
 from .pages import expected_path, page_inputs, page_stem, parse_page, read_json, truth_path
-from .snapshot import dump_expected, write_atomic
 
 __all__ = ["PageCase", "check_golden", "discover_pages"]
 

@@ -30,9 +30,9 @@ from ..errors import ArticlekitError
 from ..pipeline import Pipeline
 from .config import load_policy
 from .diff import describe
+from .expected import dump_expected, expected_content, write_atomic
 from .pages import expected_path, page_inputs, page_stem, parse_page, read_json, truth_path
 from .policy import Policy, PolicyError, differing_fields
-from .snapshot import dump_expected, expected_content, write_atomic
 from .truth import truth_mismatches
 
 __all__ = [
@@ -131,13 +131,16 @@ def pytest_configure(config: pytest.Config) -> None:
         policy = load_policy(pyproject) if folders else Policy()
     except (PolicyError, ValueError) as exc:
         raise pytest.UsageError(str(exc)) from None
-    config.stash[_STATE] = _State(
+    state = _State(
         rootpath=config.rootpath,
         folders=[f.resolve() for f in folders],
         pipeline_spec=str(config.getini("articlekit_pipeline") or "").strip(),
         policy=policy,
         update=bool(config.getoption("articlekit_update")),
     )
+    if folders:
+        state.get_pipeline()  # a bad spec stops the run at once, not page by page
+    config.stash[_STATE] = state
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
@@ -185,7 +188,8 @@ class _PageItem(pytest.Item):
         return super().repr_failure(excinfo, style=style)
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
-        return self.path, None, f"{self.path.name}::{self.name}"
+        # Not a suffix of the node id, so pytest shows the id as it is ("a.html.gz::expected").
+        return self.path, None, f"{self.path.name} ({self.name})"
 
     def rel(self, path: Path) -> str:
         try:
