@@ -192,3 +192,13 @@ def test_ferry_wrong(articlekit_article):
     result = pytester.runpytest(*INNER, "test_hand_written.py")
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines(["*1 field(s) differ: authors*"])
+
+
+def test_two_pages_with_one_name_are_refused(pytester: pytest.Pytester) -> None:
+    _project(pytester)
+    (pytester.path / "pages" / "storm.txt").write_text("Storm\nThe road is shut.", "utf-8")
+    result = pytester.runpytest(*INNER)
+    result.assert_outcomes(passed=2, failed=2)
+    result.stdout.fnmatch_lines(
+        ["*pages/storm.html and pages/storm.txt would share storm.expected.json: rename one*"]
+    )

@@ -110,6 +110,7 @@ def test_the_body_diff_is_by_paragraph(storm: articlekit.Article) -> None:
     text = describe(storm.to_dict(), got, ["body", "paragraphs", "blocks"], Policy())
     assert "body (exact): body F1" in text
     assert "paragraphs, blocks follow the body" in text
+    assert "    @@ paragraph 1 @@" in text  # a run of changes, from one paragraph before
     assert f"    - {paragraphs[1]}" in text
     assert f"    + {changed}" in text
     assert f"    - {paragraphs[2]}" in text  # the dropped last paragraph

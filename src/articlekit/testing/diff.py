@@ -38,13 +38,20 @@ def _origin(source: str | None) -> str:
     return f"stage {stage}, source {rest}" if rest else f"stage {stage}"
 
 
-def sequence_diff(want: Sequence[str], got: Sequence[str], *, indent: str = "    ") -> list[str]:
-    """``-``/``+`` lines for the items that changed, one unchanged item of context each side."""
+def sequence_diff(
+    want: Sequence[str], got: Sequence[str], *, unit: str = "item", indent: str = "    "
+) -> list[str]:
+    """``-``/``+`` lines for the items that changed, one unchanged item of context each side.
+
+    Each run of changes starts with ``@@ <unit> N @@`` (N counted in the expected
+    file; ``now M`` when the actual output has it elsewhere).
+    """
     lines: list[str] = []
     matcher = difflib.SequenceMatcher(a=list(want), b=list(got), autojunk=False)
     for group in matcher.get_grouped_opcodes(1):
-        first = group[0]
-        lines.append(f"{indent}@@ expected item {first[1] + 1}, actual item {first[3] + 1} @@")
+        _, i, _, j, _ = group[0]
+        where = f"{unit} {i + 1}" if i == j else f"{unit} {i + 1}, now {j + 1}"
+        lines.append(f"{indent}@@ {where} @@")
         for tag, i1, i2, j1, j2 in group:
             if tag == "equal":
                 lines += [f"{indent}  {_short(x, _CONTEXT_CHARS)}" for x in want[i1:i2]]
@@ -93,11 +100,11 @@ def _value_lines(name: str, want: Mapping[str, Any], got: Mapping[str, Any]) -> 
         return [f"    expected: {_show(want[name])}", "    got:      (no such field)"]
     a, b = want[name], got[name]
     if name == "body":
-        return sequence_diff(_paragraphs(want), _paragraphs(got))
+        return sequence_diff(_paragraphs(want), _paragraphs(got), unit="paragraph")
     if name == "blocks":
-        return sequence_diff(_blocks(want), _blocks(got))
+        return sequence_diff(_blocks(want), _blocks(got), unit="block")
     if name == "removed" and isinstance(a, list) and isinstance(b, list):
-        return sequence_diff([_removal(x) for x in a], [_removal(x) for x in b])
+        return sequence_diff([_removal(x) for x in a], [_removal(x) for x in b], unit="removal")
     if isinstance(a, Mapping) and isinstance(b, Mapping):
         return _mapping_diff(a, b)
     if isinstance(a, list) and isinstance(b, list):
@@ -141,7 +148,7 @@ def describe(
                 header += f"; {', '.join(follows)} follow the body"
         lines.append(header)
         lines += _value_lines(name, want, got)
-        if name not in ("provenance", "removed", "warnings", "extra", "article_score"):
+        if name not in ("provenance", "removed", "warnings", "extra"):
             lines += _set_by(name, want, got)
     return "\n".join(lines)
 

@@ -18,7 +18,15 @@ from typing import Any, Literal
 
 from ..article import Article
 from ..pipeline import Pipeline
-from .pages import FIXTURE_KEY, expected_path, page_inputs, parse_page, read_json, truth_path
+from .pages import (
+    FIXTURE_KEY,
+    expected_path,
+    namesakes,
+    page_inputs,
+    parse_page,
+    read_json,
+    truth_path,
+)
 
 __all__ = [
     "SnapshotResult",
@@ -85,6 +93,9 @@ def snapshot(
     not one, and ``ValueError`` for an unreadable truth or expected file.
     """
     target = expected_path(page)
+    clash = namesakes(page)
+    if clash:
+        raise ValueError(f"{page} and {clash[0]} would share {target.name}: rename one of them")
     exists = target.exists()
     if exists and not force:
         return SnapshotResult(page, target, "kept")

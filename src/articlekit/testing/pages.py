@@ -30,6 +30,7 @@ __all__ = [
     "expected_path",
     "find_pages",
     "load_pipeline",
+    "namesakes",
     "page_inputs",
     "page_stem",
     "parse_page",
@@ -70,6 +71,15 @@ def expected_path(page: Path) -> Path:
 def truth_path(page: Path) -> Path:
     """``<page>.truth.json`` beside the page (hand-written)."""
     return _sidecar(page, "truth")
+
+
+def namesakes(page: Path) -> list[Path]:
+    """Other saved pages beside ``page`` with the same name (``a.html``, ``a.txt``): they
+    would share one expected file, so neither can be tested."""
+    stem = page_stem(page)
+    return sorted(
+        p for p in page.parent.iterdir() if p != page and p.is_file() and page_stem(p) == stem
+    )
 
 
 def find_pages(paths: Iterable[Path]) -> list[Path]:

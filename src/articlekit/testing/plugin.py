@@ -31,7 +31,15 @@ from ..pipeline import Pipeline
 from .config import load_policy
 from .diff import describe
 from .expected import dump_expected, expected_content, write_atomic
-from .pages import expected_path, page_inputs, page_stem, parse_page, read_json, truth_path
+from .pages import (
+    expected_path,
+    namesakes,
+    page_inputs,
+    page_stem,
+    parse_page,
+    read_json,
+    truth_path,
+)
 from .policy import Policy, PolicyError, differing_fields
 from .truth import truth_mismatches
 
@@ -203,6 +211,12 @@ class ExpectedItem(_PageItem):
 
     def runtest(self) -> None:
         target = expected_path(self.path)
+        clash = namesakes(self.path)
+        if clash:
+            raise FixtureMismatchError(
+                f"{self.rel(self.path)} and {self.rel(clash[0])} would share {target.name}: "
+                "rename one of them"
+            )
         if not target.exists():
             raise FixtureMismatchError(
                 f"{self.rel(self.path)} has no expected file ({target.name}).\n"

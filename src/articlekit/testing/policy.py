@@ -48,12 +48,14 @@ RULES: tuple[Rule, ...] = ("exact", "ignore", "tolerant")
 #: Tolerant text passes at this body F1 unless ``min_f1`` says otherwise.
 DEFAULT_MIN_F1 = 0.95
 
-#: The keys of ``Article.to_dict()``: the fields an expected file holds.
-FIELDS: tuple[str, ...] = (
-    *(f.name for f in dataclasses.fields(Article)),
-    "body",
-    "paragraphs",
-    "word_count",
+#: The keys of ``Article.to_dict()``: the fields an expected file holds, in the
+#: order differences are reported (the text read from the blocks just before them).
+FIELDS: tuple[str, ...] = tuple(
+    name
+    for f in dataclasses.fields(Article)
+    for name in (
+        ("body", "paragraphs", "blocks", "word_count") if f.name == "blocks" else (f.name,)
+    )
 )
 
 #: Fields read from the body: they follow the ``body`` rule unless given one.
