@@ -202,3 +202,20 @@ def test_two_pages_with_one_name_are_refused(pytester: pytest.Pytester) -> None:
     result.stdout.fnmatch_lines(
         ["*pages/storm.html and pages/storm.txt would share storm.expected.json: rename one*"]
     )
+
+
+def test_broken_expected_files_fail_with_the_reason(pytester: pytest.Pytester) -> None:
+    _project(pytester)
+    folder = pytester.path / "pages"
+    (folder / "storm.expected.json").write_text("{not json", "utf-8")
+    ferry = json.loads((folder / "ferry.expected.json").read_text("utf-8"))
+    (folder / "ferry.expected.json").write_text(json.dumps({**ferry, "fixture": {"polcy": {}}}))
+    result = pytester.runpytest(*INNER)
+    result.assert_outcomes(passed=1, failed=2)
+    result.stdout.fnmatch_lines_random(
+        [
+            "*storm.expected.json: not valid JSON: *",
+            "*pages/ferry.expected.json: unknown key 'polcy' in \"fixture\"; "
+            "keys: policy, published",
+        ]
+    )

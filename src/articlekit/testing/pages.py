@@ -29,6 +29,7 @@ __all__ = [
     "PageInputs",
     "expected_path",
     "find_pages",
+    "fixture_table",
     "load_pipeline",
     "namesakes",
     "page_inputs",
@@ -104,6 +105,32 @@ def read_json(path: Path) -> dict[str, Any]:
     return data
 
 
+#: What the ``fixture`` table of an expected file may hold.
+FIXTURE_KEYS = frozenset({"policy", "published"})
+
+
+def fixture_table(expected: Mapping[str, Any] | None, where: str) -> Mapping[str, Any]:
+    """The ``fixture`` table of an expected file (empty when absent), checked.
+
+    Raises ``ValueError`` naming ``where`` for a table that is no object or has
+    keys other than ``policy`` and ``published``.
+    """
+    table = (expected or {}).get(FIXTURE_KEY)
+    if table is None:
+        return {}
+    if not isinstance(table, Mapping) or not isinstance(table.get("policy", {}), Mapping):
+        raise ValueError(
+            f'{where}: "{FIXTURE_KEY}" must be {{"policy": {{...}}, "published": ...}}'
+        )
+    unknown = sorted(set(table) - FIXTURE_KEYS)
+    if unknown:
+        raise ValueError(
+            f'{where}: unknown key {unknown[0]!r} in "{FIXTURE_KEY}"; '
+            f"keys: {', '.join(sorted(FIXTURE_KEYS))}"
+        )
+    return table
+
+
 @dataclass(frozen=True, slots=True)
 class PageInputs:
     """What parsing a fixture page needs besides its bytes."""
@@ -117,8 +144,7 @@ def page_inputs(truth: Mapping[str, Any] | None, expected: Mapping[str, Any] | N
     """The address and day of a page: the hand-written truth first, then the expected file."""
     truth = truth or {}
     expected = expected or {}
-    fixture = expected.get(FIXTURE_KEY)
-    fixture = fixture if isinstance(fixture, Mapping) else {}
+    fixture = fixture_table(expected, "the expected file")
     url = truth.get("url") or expected.get("url")
     published = truth.get("given_published") or fixture.get("published")
     return PageInputs(

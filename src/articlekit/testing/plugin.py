@@ -33,6 +33,7 @@ from .diff import describe
 from .expected import dump_expected, expected_content, write_atomic
 from .pages import (
     expected_path,
+    fixture_table,
     namesakes,
     page_inputs,
     page_stem,
@@ -88,9 +89,11 @@ class _State:
     ) -> Article:
         if page not in self.parsed:
             try:
-                self.parsed[page] = parse_page(
-                    page, page_inputs(truth, expected), self.get_pipeline()
-                )
+                inputs = page_inputs(truth, expected)
+            except ValueError as exc:  # a malformed "fixture" table
+                raise FixtureMismatchError(f"{page}: {exc}") from None
+            try:
+                self.parsed[page] = parse_page(page, inputs, self.get_pipeline())
             except Exception as exc:  # kept, so both items report the same error
                 self.parsed[page] = exc
         result = self.parsed[page]
@@ -178,10 +181,13 @@ class _PageItem(pytest.Item):
 
     def read_sidecars(self) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
         truth, expected = truth_path(self.path), expected_path(self.path)
-        return (
-            read_json(truth) if truth.exists() else None,
-            read_json(expected) if expected.exists() else None,
-        )
+        try:
+            return (
+                read_json(truth) if truth.exists() else None,
+                read_json(expected) if expected.exists() else None,
+            )
+        except ValueError as exc:  # a file that is not a JSON object: say which
+            raise FixtureMismatchError(str(exc)) from None
 
     def repr_failure(
         self,
@@ -189,7 +195,7 @@ class _PageItem(pytest.Item):
         style: Any = None,
     ) -> str | Any:
         error = excinfo.value
-        if isinstance(error, (FixtureMismatchError, ValueError)):  # PolicyError is a ValueError
+        if isinstance(error, (FixtureMismatchError, PolicyError)):
             return str(error)
         if isinstance(error, ArticlekitError):
             return f"{self.rel(self.path)}: {type(error).__name__}: {error}"
@@ -225,7 +231,10 @@ class ExpectedItem(_PageItem):
         truth, expected = self.read_sidecars()
         assert expected is not None
         policy = self.state.policy
-        page_table = (expected.get("fixture") or {}).get("policy") or {}
+        try:
+            page_table = fixture_table(expected, self.rel(target)).get("policy") or {}
+        except ValueError as exc:
+            raise FixtureMismatchError(str(exc)) from None
         if page_table:
             policy = policy.merged(page_table, f"{self.rel(target)} fixture.policy")
         article = self.state.parse(self.path, truth, expected)
