@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 
 def news_page(headline: str, byline: str, day: str, paragraphs: list[str], site: str) -> str:
     """A plain news page: headline, byline, date, the story, and some chrome around it."""
@@ -98,3 +100,28 @@ def write_pages(folder: Path) -> dict[str, Path]:
 #: Options for pytest runs inside a test. Hypothesis's plugin imports modules at the
 #: end of each run, which pytester's in-process runs drop again: ~2 s a run saved.
 INNER = ("-p", "no:hypothesispytest")
+
+
+@pytest.fixture(scope="session")
+def parsing_loaded() -> None:
+    """Import everything parsing and the CLI use before any test asks for pytester.
+
+    pytester restores ``sys.modules`` after each test, dropping what the test
+    imported first; re-importing C extensions such as ``_zoneinfo`` later leaves
+    them broken (a ``SystemError`` in the dates stage of *other* tests). So the
+    pytester tests depend on this session fixture, which runs before pytester's
+    snapshot: it parses every page those tests use, and our own fixture pages.
+    """
+    import articlekit
+    import articlekit.cli
+    import articlekit.evaluation
+    import articlekit.testing.config
+    import articlekit.testing.plugin
+
+    for html in PAGES.values():
+        articlekit.parse(html)
+    articlekit.clean_text(
+        "Harbour wall repaired\nUpdated: 9:45 p.m.\nDone.", published="2024-02-02"
+    )
+    for page in sorted((Path(__file__).parent / "fixtures" / "pages").glob("*.html")):
+        articlekit.parse(page)

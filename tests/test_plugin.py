@@ -8,9 +8,10 @@ import pytest
 
 from articlekit.cli import main
 
-from .plugin_pages import INNER, STORM_REDESIGNED, write_pages
+from .plugin_pages import INNER, STORM_REDESIGNED, parsing_loaded, write_pages
 
 pytest_plugins = ["pytester"]
+pytestmark = pytest.mark.usefixtures(parsing_loaded.__name__)
 
 INI = '[tool.pytest.ini_options]\narticlekit_fixtures = ["tests/pages"]\n'
 

@@ -11,9 +11,10 @@ import pytest
 from articlekit.cli import main
 from articlekit.testing import snapshot
 
-from .plugin_pages import FERRY, INNER, STORM, STORM_REDESIGNED, write_pages
+from .plugin_pages import FERRY, INNER, STORM, STORM_REDESIGNED, parsing_loaded, write_pages
 
 pytest_plugins = ["pytester"]
+pytestmark = pytest.mark.usefixtures(parsing_loaded.__name__)
 
 INI = '[tool.pytest.ini_options]\narticlekit_fixtures = ["pages"]\n'
 
