@@ -61,7 +61,7 @@ class FixtureMismatchError(AssertionError):
 
 @dataclass
 class _State:
-    """The run's settings and its cache of parsed pages (both items of a page share it)."""
+    """The run's settings, the pages rewritten, and the last page parsed."""
 
     rootpath: Path
     folders: list[Path]
@@ -70,7 +70,9 @@ class _State:
     update: bool
     pipeline: Pipeline | None = None
     pipeline_loaded: bool = False
-    parsed: dict[Path, Article | Exception] = field(default_factory=dict)
+    #: The last page parsed: its two tests run one after the other, and keeping
+    #: one page (not all) holds memory flat over folders of thousands.
+    last: tuple[Path, Article | Exception] | None = None
     rewritten: list[tuple[Path, list[str]]] = field(default_factory=list)
 
     def get_pipeline(self) -> Pipeline | None:
@@ -87,19 +89,21 @@ class _State:
     def parse(
         self, page: Path, truth: dict[str, Any] | None, expected: dict[str, Any] | None
     ) -> Article:
-        if page not in self.parsed:
+        if self.last is None or self.last[0] != page:
             try:
                 inputs = page_inputs(truth, expected)
             except ValueError as exc:  # a malformed "fixture" table
                 raise FixtureMismatchError(f"{page}: {exc}") from None
+            result: Article | Exception
             try:
-                self.parsed[page] = parse_page(page, inputs, self.get_pipeline())
-            except Exception as exc:  # kept, so both items report the same error
-                self.parsed[page] = exc
-        result = self.parsed[page]
-        if isinstance(result, Exception):
-            raise result
-        return result
+                result = parse_page(page, inputs, self.get_pipeline())
+            except Exception as exc:  # kept, so both tests of the page report the same error
+                result = exc
+            self.last = (page, result)
+        outcome = self.last[1]
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
 
 
 _STATE = pytest.StashKey[_State]()
