@@ -13,7 +13,7 @@ from articlekit.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
 
 from .conftest import FIXTURES
 
-PAGE = FIXTURES / "pages" / "amazon-letter-newsroom" / "source.html"
+PAGE = FIXTURES / "pages" / "amazon-letter-newsroom.html"
 TITLE = "Amazon employees protest sale of facial recognition tech to law enforcement"
 
 

@@ -19,7 +19,7 @@ from articlekit import DecompressionError, InputTooLargeError, Page, PageLimits
 from articlekit.batch import parse_many
 
 TESTS = Path(__file__).resolve().parent
-FIXTURE = TESTS / "fixtures" / "pages" / "amazon-letter-newsroom" / "source.html"
+FIXTURE = TESTS / "fixtures" / "pages" / "amazon-letter-newsroom.html"
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to require solar panels on every new roof, "

@@ -32,11 +32,11 @@ PAGES = FIXTURES / "pages"
 #: An old table-layout page: the article is text set loose in a cell between
 #: double line breaks, the readers' comments sit in the next table row in
 #: unmarked divs. trafilatura takes the comments in with the article.
-OLD_PAGE = PAGES / "table-layout-comments-below" / "source.html"
+OLD_PAGE = PAGES / "table-layout-comments-below.html"
 OLD_URL = "http://kellby-courier.example/news/2008/10/14/harbour-ferry-winter-timetable.html"
 #: A page whose standfirst sits in the header with the headline and whose
 #: copy sits in a box of its own: the content scoring picks the copy alone.
-SPLIT_PAGE = PAGES / "standfirst-apart-from-copy" / "source.html"
+SPLIT_PAGE = PAGES / "standfirst-apart-from-copy.html"
 SPLIT_URL = "https://valley-ledger.example/farming/2024/04/orchard-netting-frost/"
 
 PROSE = (

@@ -19,7 +19,7 @@ CHROME = {
     "Load more": "load-more",
     "See all Video": "see-all",
 }
-HTML_FIXTURE = FIXTURES / "pages" / "amazon-letter-newsroom" / "source.html"
+HTML_FIXTURE = FIXTURES / "pages" / "amazon-letter-newsroom.html"
 
 
 @pytest.fixture(scope="module")

@@ -127,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_clean.add_parser(sub)
     cli_eval.add_parser(sub)
+    __import__("articlekit.cli_snapshot", fromlist=["add_parser"]).add_parser(sub)
     return parser
 
 
