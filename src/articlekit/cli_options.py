@@ -83,11 +83,6 @@ def add_extraction_options(parser: argparse.ArgumentParser, *, timeout: bool) ->
     the parse's time budget (``clean`` has its own ``--timeout``)."""
     group = parser.add_argument_group("extraction options")
     group.add_argument(
-        "--comments",
-        action="store_true",
-        help="keep reader comments in the body (default: left out)",
-    )
-    group.add_argument(
         "--no-tables",
         dest="tables",
         action="store_false",
@@ -122,7 +117,6 @@ def options_from_args(args: argparse.Namespace) -> ParseOptions:
     keep their defaults)."""
     max_seconds: float | None = getattr(args, "parse_timeout", None)
     return ParseOptions(
-        comments=args.comments,
         tables=args.tables,
         favor=args.favor,
         max_bytes=args.max_bytes,

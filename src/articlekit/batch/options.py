@@ -1,7 +1,7 @@
 """Extraction options as one picklable value, and the parser that applies them.
 
-The command line's extraction flags (``--comments``, ``--no-tables``,
-``--favor``, ``--max-bytes``, ``--timeout``) become a :class:`ParseOptions`;
+The command line's extraction flags (``--no-tables``, ``--favor``,
+``--max-bytes``, ``--timeout``) become a :class:`ParseOptions`;
 a :class:`PageParser` holding it is what ``articlekit parse`` calls and what
 ``articlekit clean`` sends to its worker processes. It is a frozen dataclass
 of plain values, so it pickles to workers that are not forked, and each
@@ -37,8 +37,11 @@ FAVOR_CHOICES: tuple[Favor, ...] = ("balanced", "precision", "recall")
 class ParseOptions:
     """What to extract and within which limits; the defaults are ``parse()``'s.
 
+    There is no option for reader comments: ``BodyOptions.include_comments``
+    asks trafilatura for them, but trafilatura returns comments apart from
+    the body, and the body stage reads the body only, so it changes nothing.
+
     Attributes:
-        comments: keep reader comments in the body (``BodyOptions.include_comments``).
         tables: keep tables in the body (``BodyOptions.include_tables``).
         favor: ``precision`` leaves out doubtful lines, ``recall`` keeps them
             (``BodyOptions.favor_precision`` / ``favor_recall``).
@@ -50,7 +53,6 @@ class ParseOptions:
             ``clean_text(published=...)``; pages ignore it.
     """
 
-    comments: bool = False
     tables: bool = True
     favor: Favor = "balanced"
     max_bytes: int | None = None
@@ -67,7 +69,7 @@ class ParseOptions:
     @property
     def default_body(self) -> bool:
         """Whether the body stage runs with its default options."""
-        return self.comments is False and self.tables is True and self.favor == "balanced"
+        return self.tables is True and self.favor == "balanced"
 
     def limits(self) -> PageLimits:
         """The :class:`~articlekit.PageLimits` these options ask for."""
@@ -86,7 +88,6 @@ def pipeline_for(options: ParseOptions) -> Pipeline | None:
     from ..extractors import BodyExtractor, BodyOptions
 
     body = BodyOptions(
-        include_comments=options.comments,
         include_tables=options.tables,
         favor_precision=options.favor == "precision",
         favor_recall=options.favor == "recall",

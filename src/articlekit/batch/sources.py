@@ -177,25 +177,29 @@ class Skipped:
 
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
-        self.examples: dict[str, list[str]] = {}
+        #: Up to :attr:`EXAMPLES` distinct examples per reason, each counted.
+        self.examples: dict[str, Counter[str]] = {}
 
     def add(self, reason: str, example: str) -> None:
         """Count one input not read for ``reason``; ``example`` names it."""
         self.counts[reason] += 1
-        kept = self.examples.setdefault(reason, [])
-        if len(kept) < self.EXAMPLES and example not in kept:
-            kept.append(example)
+        kept = self.examples.setdefault(reason, Counter())
+        if example in kept or len(kept) < self.EXAMPLES:
+            kept[example] += 1
 
     def __bool__(self) -> bool:
         return bool(self.counts)
 
     def summary(self) -> str:
-        """One line: ``not read: 2 files that are not pages by their suffix (a.png, b.css)``."""
+        """One line: ``not read: 2 files that are not pages by their suffix
+        (a.png, b.css); 3 WARC records that are not HTML (image/jpeg ×2, …)``."""
         parts = []
         for reason, count in sorted(self.counts.items()):
-            examples = ", ".join(self.examples.get(reason, []))
-            more = ", …" if count > len(self.examples.get(reason, [])) else ""
-            parts.append(f"{count} {reason} ({examples}{more})")
+            kept = self.examples.get(reason, Counter())
+            shown = [f"{name} ×{n}" if n > 1 else name for name, n in kept.items()]
+            if count > sum(kept.values()):
+                shown.append("…")
+            parts.append(f"{count} {reason} ({', '.join(shown)})")
         return "not read: " + "; ".join(parts)
 
 
