@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import ArticlekitError
-from .sources import InputKind, Skipped, Source, _posix, file_sources
+from .sources import InputKind, Skipped, Source, _kind_of, _posix, file_sources
 
 __all__ = ["MANIFEST_SUFFIXES", "ManifestError", "ManifestRow", "iter_manifest", "read_manifest"]
 
@@ -96,6 +96,7 @@ def iter_manifest(
                 path=row.path,
                 rel=row.rel,
                 url=row.url,
+                kind=_kind_of(row.path, kind),
                 problem=f"manifest line {row.line}: no such file: {row.path}",
             )
             continue
@@ -119,7 +120,7 @@ def _jsonl_rows(text: str, where: Path) -> Iterator[tuple[int, str, str]]:
             raise ManifestError(f"{where} line {number} is not valid JSON{at}") from None
         if not isinstance(row, dict):
             raise ManifestError(f'{where} line {number}: expected {{"path": ..., "url": ...}}')
-        path, url = row.get("path"), row.get("url")
+        path, url = row.get("path", ""), row.get("url")
         if not isinstance(path, str) or (url is not None and not isinstance(url, str)):
             raise ManifestError(f"{where} line {number}: path and url must be text")
         yield number, path.strip(), (url or "").strip()
