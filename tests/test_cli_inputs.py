@@ -254,3 +254,30 @@ def test_clean_counts_the_warc_records_it_did_not_read(
         "not read: 3 WARC records that are not HTML (image/jpeg ×2, application/rss+xml)"
         in capsys.readouterr().err
     )
+
+
+def test_parse_of_a_warc_without_html_says_what_it_held(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    warc = make_warc(tmp_path / "img.warc", [("https://k.example/a.png", "image/png", b"PNG")])
+    assert main(["parse", str(warc)]) == EXIT_FAILED
+    assert capsys.readouterr().err == (
+        f"articlekit: {warc} holds no HTML page\n"
+        "articlekit: not read: 1 WARC records that are not HTML (image/png)\n"
+    )
+
+
+def test_the_not_read_line_gives_a_few_examples_and_the_count(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "page.html").write_bytes(EXAMPLE.read_bytes())
+    for name in ("a.jpg", "b.jpg", "c.jpg", "d.jpg", "e.js"):
+        (folder / name).write_bytes(b"x")
+    code, _out = clean(tmp_path, str(folder))
+    assert code == EXIT_OK
+    assert (
+        "\nnot read: 5 files that are not pages by their suffix (a.jpg, b.jpg, c.jpg, …)\n"
+        in capsys.readouterr().err
+    )

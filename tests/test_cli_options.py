@@ -176,3 +176,19 @@ def test_parse_timeout_is_the_parse_budget(
     assert "over its budget of 1e-06 s" in err
     assert "(--timeout sets the budget)" in err
     assert main(["parse", str(table_page), "--timeout", "0"]) == EXIT_OK  # 0: no budget
+
+
+def test_resume_with_other_options_is_refused(
+    table_page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    argv = ["clean", str(table_page.parent), "--out", str(out), "--quiet", "--jobs", "1"]
+    assert main(argv) == EXIT_OK
+    assert main([*argv, "--resume", "--no-tables", "--favor", "recall"]) == EXIT_USAGE
+    assert (
+        "was cleaned with other options (--no-tables was off, now on; "
+        "--favor was balanced, now recall): resume with the same options"
+    ) in capsys.readouterr().err
+    assert main([*argv, "--resume", "--input", "text"]) == EXIT_USAGE
+    assert "--input was auto, now text" in capsys.readouterr().err
+    assert main([*argv, "--resume"]) == EXIT_OK  # the same options: resumed

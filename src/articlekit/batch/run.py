@@ -10,11 +10,14 @@ the ``articlekit.batch`` package docstring for why there is a spool.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import json
 import math
 import os
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from ..errors import ArticlekitError
 from .interrupts import _Interrupts
@@ -43,6 +46,9 @@ from .spool import _AppendLog, _read_log
 #: Folder inside OUT that holds the run's spool (see the package docstring).
 STATE_DIR = ".articlekit"
 SPOOL_NAME = "pages.jsonl"
+#: The extraction options and input kind of the run, beside the spool: a
+#: ``--resume`` with other options would mix two kinds of articles in OUT.
+SETTINGS_NAME = "settings.json"
 
 
 class UsageError(ArticlekitError):
@@ -112,7 +118,10 @@ def clean(
         raise UsageError(
             "reading WARC files needs the 'warc' extra: pip install 'articlekit[warc]'"
         )
+    parser = parser or PageParser(options or ParseOptions())
+    _check_settings(state / SETTINGS_NAME, _settings_of(parser, kind), resume)
     state.mkdir(parents=True, exist_ok=True)
+    _write_settings(state / SETTINGS_NAME, _settings_of(parser, kind))
 
     # What earlier runs finished: key -> content hash of its ok record.
     done: dict[str, str] = {}
@@ -153,7 +162,6 @@ def clean(
 
     log = _AppendLog(spool_path)
     limit = timeout if timeout and not math.isinf(timeout) else None
-    parser = parser or PageParser(options or ParseOptions())
     results = _parse_ordered(pending(), jobs or default_jobs(), limit, parser)
     started = time.perf_counter()
     try:
@@ -190,3 +198,61 @@ def clean(
         with contextlib.suppress(OSError):
             os.close(log.fd)
     return report
+
+
+def _settings_of(parser: Parser, kind: InputKind) -> dict[str, Any] | None:
+    """What decides the articles of a run, as JSON; None for a parser of the
+    caller's own, which cannot be compared."""
+    if not isinstance(parser, PageParser):
+        return None
+    return {"input": kind, "options": dataclasses.asdict(parser.options)}
+
+
+def _check_settings(path: Path, settings: dict[str, Any] | None, resume: bool) -> None:
+    if not resume or settings is None or not path.exists():
+        return
+    try:
+        earlier = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return  # unreadable: the run goes on, and rewrites it
+    if earlier != settings:
+        changed = "; ".join(_differences(earlier, settings)) or "the options"
+        raise UsageError(
+            f"{path.parent.parent} was cleaned with other options ({changed}): resume with "
+            "the same options, or use another --out"
+        )
+
+
+def _differences(earlier: Any, now: dict[str, Any]) -> list[str]:
+    if not isinstance(earlier, dict):
+        return []
+    flat_then = {"input": earlier.get("input"), **(earlier.get("options") or {})}
+    flat_now = {"input": now["input"], **now["options"]}
+    return [
+        f"{_FLAGS.get(name, name)} was {_shown(name, flat_then.get(name))}, "
+        f"now {_shown(name, value)}"
+        for name, value in flat_now.items()
+        if flat_then.get(name) != value
+    ]
+
+
+#: The command line's name of each setting, for the message.
+_FLAGS = {
+    "input": "--input",
+    "tables": "--no-tables",
+    "favor": "--favor",
+    "max_bytes": "--max-bytes",
+}
+
+
+def _shown(name: str, value: Any) -> str:
+    if name == "tables" and isinstance(value, bool):
+        return "off" if value else "on"  # --no-tables is on when tables are off
+    return "not given" if value is None else str(value)
+
+
+def _write_settings(path: Path, settings: dict[str, Any] | None) -> None:
+    if settings is None:
+        path.unlink(missing_ok=True)
+        return
+    path.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
