@@ -281,3 +281,33 @@ def test_the_not_read_line_gives_a_few_examples_and_the_count(
         "\nnot read: 5 files that are not pages by their suffix (a.jpg, b.jpg, c.jpg, …)\n"
         in capsys.readouterr().err
     )
+
+
+def test_parse_of_a_warc_without_the_extra_names_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import articlekit.cli
+
+    warc = make_warc(tmp_path / "one.warc", [(URL, "text/html", EXAMPLE.read_bytes())])
+    monkeypatch.setattr(articlekit.cli, "warc_available", lambda: False)
+    assert main(["parse", str(warc)]) == EXIT_USAGE
+    assert capsys.readouterr().err == (
+        f"articlekit: reading {warc} needs the 'warc' extra: pip install 'articlekit[warc]'\n"
+    )
+
+
+def test_parse_of_a_truncated_warc_is_an_unreadable_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    whole = make_warc(
+        tmp_path / "whole.warc.gz",
+        [(URL, "text/html", EXAMPLE.read_bytes()), (URL + "2", "text/html", EXAMPLE.read_bytes())],
+    )
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(whole.read_bytes()[:-200])
+    assert main(["parse", str(cut)]) == EXIT_USAGE
+    assert (
+        f"articlekit: cannot read {cut}: cannot read WARC after record" in capsys.readouterr().err
+    )
+    # The record before the break can still be picked.
+    assert parse_json(capsys, str(cut), "--record", URL)["url"] == URL

@@ -159,12 +159,15 @@ def test_max_bytes_on_clean_fails_pages_and_dumps_over_it(tmp_path: Path) -> Non
     ]
 
 
-def test_max_bytes_on_clean_is_capped_by_the_batch_reader(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("command", ["parse", "clean"])
+def test_max_bytes_is_capped_by_the_file_reader(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code = main(["clean", str(tmp_path), "--out", str(tmp_path / "o"), "--max-bytes", "1G"])
-    assert code == EXIT_USAGE
-    assert "--max-bytes: at most 64M for clean" in capsys.readouterr().err
+    out = ["--out", str(tmp_path / "o")] if command == "clean" else []
+    assert main([command, str(tmp_path), *out, "--max-bytes", "1G"]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "argument --max-bytes: at most 64M, the largest page articlekit reads" in err
+    assert main([command, str(tmp_path), *out, "--max-bytes", "64M", "--help"]) == EXIT_OK
 
 
 def test_parse_timeout_is_the_parse_budget(

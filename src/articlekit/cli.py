@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
@@ -21,6 +22,7 @@ from .batch.options import PageParser
 from .batch.runner import _parse_one
 from .batch.sources import (
     NO_DOWNLOAD,
+    WARC_EXTRA,
     InputKind,
     Skipped,
     Source,
@@ -28,6 +30,7 @@ from .batch.sources import (
     file_sources,
     is_web_address,
     load_source,
+    warc_available,
 )
 from .cli_options import add_extraction_options, add_input_option, iso_date, options_from_args
 from .errors import ArticlekitError, InputTooLargeError, ParseTimeoutError
@@ -86,22 +89,32 @@ def _file_source(name: str, kind: InputKind, record: str | None, skipped: Skippe
     sources = file_sources(name, Path(name).name, kind=kind, skipped=skipped)
     if not _is_warc(name):
         return next(sources)
+    if not warc_available():
+        raise _StopError(f"reading {name} needs the 'warc' extra: {WARC_EXTRA}", EXIT_USAGE)
+    return _warc_record(name, sources, record)
+
+
+def _warc_record(name: str, sources: Iterator[Source], record: str | None) -> Source:
+    pages: list[Source] = []
+    for source in sources:
+        if source.record_id is None and source.problem is not None:  # the file breaks here
+            raise _StopError(f"cannot read {name}: {source.problem}", EXIT_USAGE)
+        if record is None:
+            pages.append(replace(source, data=None) if pages else source)  # one page's bytes kept
+        elif record in (source.record_id, source.url):
+            return source
     if record is not None:
-        for source in sources:
-            if record in (source.record_id, source.url):
-                return source
         raise _StopError(f"{name} holds no HTML record with id or URL {record}", EXIT_USAGE)
-    first = next(sources, None)
-    if first is None:
+    if not pages:
         raise _StopError(f"{name} holds no HTML page", EXIT_FAILED)
-    more = sum(1 for _ in sources)
-    if more:
+    if len(pages) > 1:
+        first = pages[0]
         raise _StopError(
-            f"{name} holds {more + 1} HTML pages: pick one with --record "
+            f"{name} holds {len(pages)} HTML pages: pick one with --record "
             f"(the first is {first.record_id or first.url}), or run 'articlekit clean' on it",
             EXIT_USAGE,
         )
-    return first
+    return pages[0]
 
 
 def _flag_hint(exc: ArticlekitError) -> str:

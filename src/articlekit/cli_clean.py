@@ -14,7 +14,7 @@ import sys
 from typing import Any
 
 from . import batch
-from .batch.sources import MAX_PAGE_BYTES, NO_DOWNLOAD, is_web_address
+from .batch.sources import NO_DOWNLOAD, is_web_address
 from .cli_options import add_extraction_options, add_input_option, options_from_args
 
 __all__ = ["add_parser", "build_parser", "main"]
@@ -142,11 +142,6 @@ def _run(args: argparse.Namespace) -> int:
     for item in args.inputs:
         if is_web_address(item):
             return _usage(NO_DOWNLOAD.format(url=item))
-    if args.max_bytes is not None and args.max_bytes > MAX_PAGE_BYTES:
-        return _usage(
-            f"--max-bytes: at most {MAX_PAGE_BYTES // 1024**2}M for clean "
-            "(the largest page a batch run reads)"
-        )
     try:
         report = batch.clean(
             args.inputs,

@@ -14,7 +14,7 @@ import re
 
 from .article import stamp_from_iso
 from .batch.options import FAVOR_CHOICES, ParseOptions
-from .batch.sources import INPUT_KINDS
+from .batch.sources import INPUT_KINDS, MAX_PAGE_BYTES
 
 __all__ = [
     "add_extraction_options",
@@ -39,6 +39,11 @@ def byte_size(text: str) -> int:
     value = int(float(match.group(1)) * _UNITS[match.group(2).lower()])
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1 byte, not {text!r}")
+    if value > MAX_PAGE_BYTES:
+        raise argparse.ArgumentTypeError(
+            f"at most {MAX_PAGE_BYTES // 1024**2}M, the largest page articlekit reads "
+            f"from a file, not {text!r}"
+        )
     return value
 
 
@@ -99,7 +104,7 @@ def add_extraction_options(parser: argparse.ArgumentParser, *, timeout: bool) ->
         "--max-bytes",
         type=byte_size,
         metavar="SIZE",
-        help="refuse pages larger than SIZE once decompressed, e.g. 5M (default: 50M)",
+        help="refuse pages larger than SIZE once decompressed, e.g. 5M (default: 50M; at most 64M)",
     )
     if timeout:
         group.add_argument(

@@ -313,13 +313,15 @@ def file_sources(
     )
 
 
+#: How to get what reading WARC files needs.
+WARC_EXTRA = "pip install 'articlekit[warc]'"
+
+
 def _import_warcio() -> Any:
     try:
         return importlib.import_module("warcio.archiveiterator")
     except ImportError as exc:
-        raise ImportError(
-            "reading WARC files needs the 'warc' extra: pip install 'articlekit[warc]'"
-        ) from exc
+        raise ImportError(f"reading WARC files needs the 'warc' extra: {WARC_EXTRA}") from exc
 
 
 def warc_available() -> bool:
