@@ -64,7 +64,8 @@ def test_parse_flags_name_themselves(
     ("argv", "said"),
     [
         (["--max-bytes", "5 apples"], "argument --max-bytes: expected a size in bytes"),
-        (["--timeout", "abc"], "argument --timeout: not a number of seconds: 'abc'"),
+        (["--timeout", "abc"], "argument --timeout: expected a number of seconds such as 30"),
+        (["--timeout", "-5"], "argument --timeout: must be 0 (no limit) or more"),
         (["--jobs", "0"], "argument --jobs: must be at least 1"),
         (["--input", "pdf"], "argument --input: invalid choice: 'pdf'"),
     ],

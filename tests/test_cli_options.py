@@ -195,3 +195,15 @@ def test_resume_with_other_options_is_refused(
     assert main([*argv, "--resume", "--input", "text"]) == EXIT_USAGE
     assert "--input was auto, now text" in capsys.readouterr().err
     assert main([*argv, "--resume"]) == EXIT_OK  # the same options: resumed
+
+
+def test_a_file_over_the_reader_cap_does_not_point_at_max_bytes(
+    table_page: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from articlekit.batch import sources
+
+    monkeypatch.setattr(sources, "MAX_PAGE_BYTES", 100)  # stands in for 64 MiB
+    assert main(["parse", str(table_page)]) == EXIT_FAILED
+    err = capsys.readouterr().err
+    assert "over the 100-byte limit" in err
+    assert "--max-bytes" not in err  # the flag cannot raise this cap

@@ -138,7 +138,10 @@ def _run_parse(args: argparse.Namespace) -> int:
             source = _file_source(name, args.input, args.record, skipped)
         if source.problem is not None:
             raise _StopError(f"cannot read {name}: {source.problem}", EXIT_USAGE)
-        loaded = load_source(source)
+        try:
+            loaded = load_source(source)
+        except InputTooLargeError as exc:  # over the file reader's cap, not --max-bytes
+            raise _StopError(f"{name}: {exc}", EXIT_FAILED) from None
         assert loaded.data is not None
         parser = PageParser(options_from_args(args))
         url = args.url or loaded.url

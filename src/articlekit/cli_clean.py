@@ -15,7 +15,7 @@ from typing import Any
 
 from . import batch
 from .batch.sources import NO_DOWNLOAD, is_web_address
-from .cli_options import add_extraction_options, add_input_option, options_from_args
+from .cli_options import add_extraction_options, add_input_option, options_from_args, seconds
 
 __all__ = ["add_parser", "build_parser", "main"]
 
@@ -40,16 +40,6 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
-    return value
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if value < 0 or value != value:
-        raise argparse.ArgumentTypeError("must be 0 (no limit) or more")
     return value
 
 
@@ -85,7 +75,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--timeout",
-        type=_seconds,
+        type=seconds,
         default=batch.DEFAULT_TIMEOUT,
         metavar="S",
         help=f"seconds per page before it is failed (default {batch.DEFAULT_TIMEOUT:g}; 0: none)",
