@@ -311,3 +311,15 @@ def test_parse_of_a_truncated_warc_is_an_unreadable_file(
     )
     # The record before the break can still be picked.
     assert parse_json(capsys, str(cut), "--record", URL)["url"] == URL
+
+
+def test_per_page_formats_name_dumps_like_pages(
+    pages: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    argv = ["clean", str(pages), "--out", str(out), "--format", "text", "--jobs", "1"]
+    assert main(argv) == EXIT_OK
+    names = sorted(p.name for p in out.iterdir() if p.is_file())
+    # Compression, page and dump suffixes all give way to the format's.
+    assert names == ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "errors.jsonl", "report.json"]
+    assert (out / "d.txt").read_text("utf-8").startswith("A headline of the dump\n")
