@@ -194,7 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="json",
         help="output format (default: json)",
     )
-    add_input_option(p)
+    add_input_option(p, stdin=True)
     p.add_argument(
         "--published",
         type=iso_date,

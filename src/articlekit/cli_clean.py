@@ -53,7 +53,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         help="a .jsonl or .csv file listing pages (path, relative to FILE's folder) and the "
         "URL each was fetched from, so dates, headlines and links use it",
     )
-    add_input_option(parser)
+    add_input_option(parser, stdin=False)
     parser.add_argument("--out", required=True, metavar="OUT", help="output folder")
     parser.add_argument(
         "--format",

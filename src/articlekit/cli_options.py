@@ -72,14 +72,15 @@ def iso_date(text: str) -> str:
     return text.strip()
 
 
-def add_input_option(parser: argparse.ArgumentParser) -> None:
-    """``--input auto|html|text``."""
+def add_input_option(parser: argparse.ArgumentParser, *, stdin: bool) -> None:
+    """``--input auto|html|text`` (``stdin``: the command reads ``-`` too)."""
     parser.add_argument(
         "--input",
         choices=INPUT_KINDS,
         default="auto",
         help="read files as HTML pages or as already-extracted text dumps "
-        "(default auto: .txt and .text files, also .gz/.bz2, are text; standard input is HTML)",
+        "(default auto: .txt and .text files, also .gz/.bz2, are text"
+        + ("; standard input is HTML)" if stdin else ")"),
     )
 
 
