@@ -207,3 +207,37 @@ def test_a_file_over_the_reader_cap_does_not_point_at_max_bytes(
     err = capsys.readouterr().err
     assert "over the 100-byte limit" in err
     assert "--max-bytes" not in err  # the flag cannot raise this cap
+
+
+@pytest.mark.parametrize(
+    ("argv", "precision", "recall", "tables"),
+    [
+        ([], False, False, True),
+        (["--favor", "precision"], True, False, True),
+        (["--favor", "recall", "--no-tables"], False, True, False),
+    ],
+)
+def test_flags_reach_the_body_stage(
+    argv: list[str],
+    precision: bool,
+    recall: bool,
+    tables: bool,
+    table_page: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import articlekit
+
+    seen: list[Any] = []
+    real = articlekit.parse
+
+    def spy(data: bytes, url: str | None = None, **kwargs: Any) -> Any:
+        seen.append(kwargs.get("pipeline"))
+        return real(data, url, **kwargs)
+
+    monkeypatch.setattr(articlekit, "parse", spy)
+    parse_json(capsys, str(table_page), *argv)
+    [pipeline] = seen
+    options = (pipeline or articlekit.Pipeline.default())["body"].options
+    assert (options.favor_precision, options.favor_recall) == (precision, recall)
+    assert options.include_tables is tables
