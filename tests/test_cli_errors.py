@@ -147,3 +147,13 @@ def test_end_to_end_in_a_subprocess(tmp_path: Path) -> None:
     assert done.returncode == EXIT_USAGE
     assert done.stdout == ""
     assert len(done.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("name", ["HTTPS://example.com/a", "ftp://example.com/a.html"])
+def test_other_web_addresses_are_named_too(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert f"{name} is a web address" in error_of(capsys, ["parse", name])
+
+
+def test_a_file_url_is_no_web_address(capsys: pytest.CaptureFixture[str]) -> None:
+    err = error_of(capsys, ["parse", "file:///nowhere/page.html"])
+    assert err == "articlekit: cannot read file:///nowhere/page.html: no such file\n"

@@ -52,13 +52,14 @@ NO_DOWNLOAD = (
     "{url} is a web address, and articlekit does not download pages: fetch it yourself "
     "and pass the saved file (or '-' for standard input); see docs/fetching.md"
 )
-_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+_URL = re.compile(r"^(?:https?|ftp)://", re.IGNORECASE)
 _GZIP_MAGIC = b"\x1f\x8b"
 _BZIP2_MAGIC = b"BZh"
 
 
 def is_web_address(name: str) -> bool:
-    """Whether an input name is a URL (``https://…``) rather than a file."""
+    """Whether an input name is a web address (``https://…``, ``ftp://…``) rather
+    than a file: an existing file of that name is a file."""
     return bool(_URL.match(name)) and not Path(name).exists()
 
 
