@@ -98,19 +98,27 @@ def test_iter_sources_walks_sorted_and_filters_suffixes(tmp_path: Path) -> None:
     write(root / "a_dir" / "y.HTML", "x")
     for name in ["notes.txt", "data.json", "page.html.zip", "x.gz"]:
         write(root / name, "x")
-    rels = [s.rel for s in batch.iter_sources([root])]
+    skipped = batch.Skipped()
+    rels = [(s.rel, s.kind) for s in batch.iter_sources([root], skipped=skipped)]
     assert rels == [
-        "a.htm",
-        "a_dir/y.HTML",
-        "b.html",
-        "c.xhtml",
-        "d.shtml",
-        "e.html.gz",
-        "f.htm.bz2",
-        "sub/z.html",
+        ("a.htm", "html"),
+        ("a_dir/y.HTML", "html"),
+        ("b.html", "html"),
+        ("c.xhtml", "html"),
+        ("d.shtml", "html"),
+        ("e.html.gz", "html"),
+        ("f.htm.bz2", "html"),
+        ("notes.txt", "text"),  # a text dump, read with clean_text
+        ("sub/z.html", "html"),
     ]
-    assert [s.compression for s in batch.iter_sources([root])][-3:] == ["gzip", "bz2", None]
-    assert batch.count_sources([root]) == (8, 0)
+    assert [s.compression for s in batch.iter_sources([root])][-4:] == ["gzip", "bz2", None, None]
+    assert batch.count_sources([root]) == (9, 0)
+    assert skipped.counts == {batch.Skipped.NOT_A_PAGE: 3}
+    assert list(skipped.examples[batch.Skipped.NOT_A_PAGE]) == [
+        "data.json",
+        "page.html.zip",
+        "x.gz",
+    ]
 
 
 def test_several_inputs_are_placed_under_their_names(tmp_path: Path) -> None:

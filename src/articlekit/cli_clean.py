@@ -14,14 +14,18 @@ import sys
 from typing import Any
 
 from . import batch
+from .batch.sources import NO_DOWNLOAD, is_web_address
+from .cli_options import add_extraction_options, add_input_option, options_from_args, seconds
 
 __all__ = ["add_parser", "build_parser", "main"]
 
 DESCRIPTION = """\
 Parse every saved page under INPUT (files and folders, walked recursively in
-sorted order; .html .htm .xhtml .shtml, their .gz/.bz2 forms, and WARC files)
-into OUT: articles.jsonl (or one file per page with --format json|markdown|text),
-errors.jsonl (one line per failed page), and report.json.
+sorted order; .html .htm .xhtml .shtml pages, .txt .text dumps, their .gz/.bz2
+forms, and WARC files) and every page a --manifest lists, into OUT:
+articles.jsonl (or one file per page with --format json|markdown|text),
+errors.jsonl (one line per failed page), and report.json. The summary on
+stderr says which files were not read and why.
 """
 
 EPILOG = """\
@@ -39,18 +43,17 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if value < 0 or value != value:
-        raise argparse.ArgumentTypeError("must be 0 (no limit) or more")
-    return value
-
-
 def _configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="page files, folders, WARCs")
+    parser.add_argument(
+        "inputs", nargs="*", metavar="INPUT", help="page files, text dumps, folders, WARC files"
+    )
+    parser.add_argument(
+        "--manifest",
+        metavar="FILE",
+        help="a .jsonl or .csv file listing pages (path, relative to FILE's folder) and the "
+        "URL each was fetched from, so dates, headlines and links use it",
+    )
+    add_input_option(parser, stdin=False)
     parser.add_argument("--out", required=True, metavar="OUT", help="output folder")
     parser.add_argument(
         "--format",
@@ -72,7 +75,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--timeout",
-        type=_seconds,
+        type=seconds,
         default=batch.DEFAULT_TIMEOUT,
         metavar="S",
         help=f"seconds per page before it is failed (default {batch.DEFAULT_TIMEOUT:g}; 0: none)",
@@ -90,6 +93,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         help="leave pages that are no article (Article.is_article is false: link lists, "
         "galleries, empty pages) out of the outputs and list them in OUT/not-articles.jsonl",
     )
+    add_extraction_options(parser, timeout=False)
     parser.set_defaults(run=_run)
 
 
@@ -116,8 +120,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _usage(message: str) -> int:
+    print(f"articlekit clean: error: {message}", file=sys.stderr)
+    return batch.EXIT_USAGE
+
+
 def _run(args: argparse.Namespace) -> int:
     progress = not args.quiet and sys.stderr.isatty()
+    if not args.inputs and args.manifest is None:
+        return _usage("give INPUT files or folders, or --manifest FILE")
+    for item in args.inputs:
+        if is_web_address(item):
+            return _usage(NO_DOWNLOAD.format(url=item))
     try:
         report = batch.clean(
             args.inputs,
@@ -129,10 +143,12 @@ def _run(args: argparse.Namespace) -> int:
             progress=progress,
             site_memory=args.site_memory,
             articles_only=args.articles_only,
+            options=options_from_args(args),
+            kind=args.input,
+            manifest=args.manifest,
         )
     except batch.UsageError as exc:
-        print(f"articlekit clean: error: {exc}", file=sys.stderr)
-        return batch.EXIT_USAGE
+        return _usage(str(exc))
     except KeyboardInterrupt:  # before the run had started writing
         print("articlekit clean: interrupted", file=sys.stderr)
         return batch.EXIT_INTERRUPTED

@@ -25,7 +25,11 @@ and moved into place. A killed run loses at most the pages that were in flight.
 
 The modules, one job each:
 
-* :mod:`.sources`: inputs: the folder walk, compression, WARC files, page bytes.
+* :mod:`.sources`: inputs: the folder walk, pages and text dumps, compression,
+  WARC files, page bytes, what was not read and why.
+* :mod:`.manifest`: JSONL/CSV lists of saved pages with their URLs.
+* :mod:`.options`: :class:`ParseOptions` and :class:`PageParser`, the extraction
+  options that reach the worker processes.
 * :mod:`.results`: :class:`Result` / :class:`PageError` and their JSON records.
 * :mod:`.pool`: :func:`parse_many`: a pool of worker processes, results in input order.
 * :mod:`.runner`: one page at a time: in this process under a time limit, and
@@ -48,6 +52,8 @@ from __future__ import annotations
 from ..errors import ArticlekitError as ArticlekitError
 from ..errors import InputError as InputError
 from ..errors import InputTooLargeError as InputTooLargeError
+from .manifest import ManifestError, ManifestRow, iter_manifest, read_manifest
+from .options import PageParser, ParseOptions
 from .outputs import ARTICLES_NAME as ARTICLES_NAME
 from .outputs import ERRORS_NAME as ERRORS_NAME
 from .outputs import FORMATS
@@ -70,8 +76,10 @@ from .site_memory import SITE_REPEAT_THRESHOLDS, SiteMemory, SiteRepeatThreshold
 from .sources import COMPRESSION_SUFFIXES as COMPRESSION_SUFFIXES
 from .sources import MAX_PAGE_BYTES as MAX_PAGE_BYTES
 from .sources import PAGE_SUFFIXES as PAGE_SUFFIXES
+from .sources import TEXT_SUFFIXES as TEXT_SUFFIXES
 from .sources import WARC_SUFFIXES as WARC_SUFFIXES
-from .sources import Source, count_sources, iter_sources, load_source, warc_available
+from .sources import InputKind as InputKind
+from .sources import Skipped, Source, count_sources, iter_sources, load_source, warc_available
 from .sources import _decompress as _decompress
 from .spool import FSYNC_EVERY_RECORDS as FSYNC_EVERY_RECORDS
 from .spool import FSYNC_EVERY_SECONDS as FSYNC_EVERY_SECONDS
@@ -84,19 +92,26 @@ __all__ = [
     "EXIT_USAGE",
     "FORMATS",
     "SITE_REPEAT_THRESHOLDS",
+    "ManifestError",
+    "ManifestRow",
     "PageError",
+    "PageParser",
+    "ParseOptions",
     "Report",
     "Result",
     "SiteMemory",
     "SiteRepeatThresholds",
+    "Skipped",
     "Source",
     "UsageError",
     "clean",
     "count_sources",
     "default_jobs",
+    "iter_manifest",
     "iter_sources",
     "load_source",
     "parse_many",
+    "read_manifest",
     "site_of",
     "warc_available",
 ]

@@ -19,7 +19,7 @@ from ..article import Article
 from .report import Report
 from .results import _result_of
 from .site_memory import SiteMemory, _record_site
-from .sources import COMPRESSION_SUFFIXES, PAGE_SUFFIXES
+from .sources import COMPRESSION_SUFFIXES, PAGE_SUFFIXES, TEXT_SUFFIXES
 from .spool import _read_log
 
 #: Output formats of ``clean``, and the file name ending of the per-page ones.
@@ -86,14 +86,14 @@ class _AtomicTextFile:
 
 def _output_path(out: Path, rel: str, fmt: Format) -> Path:
     """The per-page output file: the input's place in the tree, compression
-    and page suffix replaced by the format's."""
+    and page (or text dump) suffix replaced by the format's."""
     name = rel
     lower = name.lower()
     for suffix in COMPRESSION_SUFFIXES:
         if lower.endswith(suffix):
             name, lower = name[: -len(suffix)], lower[: -len(suffix)]
             break
-    for suffix in PAGE_SUFFIXES:
+    for suffix in PAGE_SUFFIXES + TEXT_SUFFIXES:
         if lower.endswith(suffix):
             name = name[: -len(suffix)]
             break

@@ -38,7 +38,7 @@ from .runner import (
     _worker_main,
 )
 from .site_memory import SiteMemory
-from .sources import Source, _posix, iter_sources, load_source
+from .sources import InputKind, Source, _posix, iter_sources, load_source
 
 #: Seconds one page may take (decompression and parsing) before it is failed.
 DEFAULT_TIMEOUT = 30.0
@@ -193,7 +193,7 @@ class _Pool:
 
     def _send(self, worker: _Worker, task: _Task) -> _Worker:
         data = task.source.data
-        message = (data, task.source.compression, task.source.url)
+        message = (data, task.source.compression, task.source.url, task.source.kind)
         for _attempt in range(2):
             try:
                 worker.conn.send(message)
@@ -285,6 +285,7 @@ def parse_many(
     timeout: float | None = None,
     site_memory: bool = False,
     parser: Parser | None = None,
+    kind: InputKind = "auto",
 ) -> Iterator[Result]:
     """Parse many pages; yield one :class:`Result` per page, in input order.
 
@@ -304,7 +305,13 @@ def parse_many(
     results are yielded with site-wide repeated blocks removed.
 
     ``parser`` replaces ``articlekit.parse`` (it must be a module-level function
-    when worker processes are not forked).
+    or a picklable object when worker processes are not forked). It is called
+    as ``parser(data, url=url)``, and for a text dump as ``parser(data,
+    url=url, text=True)``; ``PageParser(ParseOptions(...))`` parses with
+    extraction options.
+
+    Files are read as pages or text dumps (``.txt``, ``.text``) by suffix;
+    ``kind="html"`` or ``"text"`` reads every file that way.
     """
     limit = DEFAULT_TIMEOUT if timeout is None else timeout
     if limit <= 0 or math.isinf(limit):
@@ -313,14 +320,16 @@ def parse_many(
     if njobs < 1:
         raise ValueError("jobs must be at least 1")
     results = _parse_ordered(
-        _expand_each(sources), njobs, limit or None, parser or _default_parser()
+        _expand_each(sources, kind), njobs, limit or None, parser or _default_parser()
     )
     if not site_memory:
         return results
     return _with_site_memory(results)
 
 
-def _expand_each(sources: Iterable[str | os.PathLike[str] | Source]) -> Iterator[Source]:
+def _expand_each(
+    sources: Iterable[str | os.PathLike[str] | Source], kind: InputKind = "auto"
+) -> Iterator[Source]:
     """The sources of each item in turn. A path that cannot be walked (missing,
     unreadable) becomes one failed source, so that its error is a result like
     any other page's and the items after it are still parsed."""
@@ -330,7 +339,7 @@ def _expand_each(sources: Iterable[str | os.PathLike[str] | Source]) -> Iterator
             continue
         path = os.fspath(item)
         try:
-            yield from iter_sources([path])
+            yield from iter_sources([path], kind=kind)
         except OSError as exc:
             problem = f"{type(exc).__name__}: {exc}"
             yield Source(id=_posix(path), path=path, rel=Path(path).name, problem=problem)

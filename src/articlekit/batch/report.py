@@ -11,6 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from .sources import Skipped
+
 #: Exit codes of ``articlekit clean``.
 EXIT_OK = 0  # every page became an article
 EXIT_FAILED = 1  # the run finished, some pages failed (see errors.jsonl)
@@ -36,6 +38,9 @@ class Report:
     articles_only: bool = False
     removals: Counter[str] = field(default_factory=Counter)
     errors: Counter[str] = field(default_factory=Counter)
+    #: Inputs that were not read (files that are no page, WARC records that
+    #: are not HTML), by reason: said in the summary and in report.json.
+    not_read: Skipped = field(default_factory=Skipped)
 
     @property
     def pages_per_second(self) -> float:
@@ -62,10 +67,13 @@ class Report:
             "articles_only": self.articles_only,
             "removals": dict(sorted(self.removals.items())),
             "errors": dict(sorted(self.errors.items())),
+            "not_read": dict(sorted(self.not_read.counts.items())),
             "exit_code": self.exit_code,
         }
 
     def summary(self) -> str:
+        """The counts in one line, and a second line saying what was not read
+        and why when anything was left out."""
         head = "interrupted: " if self.interrupted else ""
         not_articles = ""
         if self.not_articles:
@@ -74,4 +82,5 @@ class Report:
         return (
             f"{head}{self.pages} pages: {self.ok} ok{not_articles}, {self.failed} failed, "
             f"{self.skipped} skipped; {self.parsed} parsed at {self.pages_per_second:.1f} pages/s"
+            + (f"\n{self.not_read.summary()}" if self.not_read else "")
         )

@@ -9,7 +9,6 @@ module at run time.
 from __future__ import annotations
 
 import contextlib
-import importlib
 import os
 import signal
 import threading
@@ -22,6 +21,7 @@ from typing import Any
 
 from ..article import Article
 from ..errors import InputError
+from .options import PageParser
 from .results import PageError, Result, _error_of
 from .sources import Source, _decompress, load_source
 
@@ -31,6 +31,8 @@ WORKER_PARENT_CHECK_SECONDS = 1.0
 #: Error type recorded for a page that ran out of time.
 ERROR_TIMEOUT = "PageTimeout"
 
+#: Called as ``parser(data, url=url)`` for a page, and as
+#: ``parser(data, url=url, text=True)`` for a text dump (see :class:`.options.PageParser`).
 Parser = Callable[..., Article]
 
 
@@ -39,15 +41,19 @@ class _PageTimeout(BaseException):
     parser's own ``except Exception`` blocks must not swallow it."""
 
 
-def _parse_one(parser: Parser, data: bytes, codec: str | None, url: str | None) -> Article:
-    return parser(_decompress(data, codec), url=url)
+def _parse_one(
+    parser: Parser, data: bytes, codec: str | None, url: str | None, kind: str = "html"
+) -> Article:
+    page = _decompress(data, codec)
+    if kind == "text":
+        return parser(page, url=url, text=True)
+    return parser(page, url=url)
 
 
 def _default_parser() -> Parser:
-    # Looked up at call time so that a monkeypatched ``articlekit.parse`` is used.
-    module = importlib.import_module("articlekit")
-    parser: Parser = module.parse
-    return parser
+    # PageParser looks ``articlekit.parse`` up at each call, so that a
+    # monkeypatched one is used.
+    return PageParser()
 
 
 def _alarm_usable() -> bool:
@@ -77,7 +83,9 @@ def _run_in_process(
                     try:
                         if timeout:
                             signal.setitimer(signal.ITIMER_REAL, timeout)
-                        article = _parse_one(parser, loaded.data, loaded.compression, loaded.url)
+                        article = _parse_one(
+                            parser, loaded.data, loaded.compression, loaded.url, loaded.kind
+                        )
                     finally:
                         if timeout:
                             signal.setitimer(signal.ITIMER_REAL, 0)
@@ -106,7 +114,7 @@ def _bare(source: Source) -> Source:
 
 
 def _worker_main(conn: Connection, parser: Parser, inherited: list[Connection]) -> None:
-    """A worker: receive (data, codec, url), send back ("ok", dict) or
+    """A worker: receive (data, codec, url, kind), send back ("ok", dict) or
     ("error", type, message). It ignores Ctrl-C (the parent decides) and exits
     when its parent is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -125,9 +133,9 @@ def _worker_main(conn: Connection, parser: Parser, inherited: list[Connection]) 
             return
         if task is None:
             return
-        data, codec, url = task
+        data, codec, url, kind = task
         try:
-            article = _parse_one(parser, data, codec, url)
+            article = _parse_one(parser, data, codec, url, kind)
             reply: tuple[Any, ...] = ("ok", article.to_dict())
         except Exception as exc:
             error = _error_of(exc)
