@@ -28,7 +28,7 @@ from articlekit.scrapy import ScrapyOptions, item_from_article, parse_response
 
 class ArticleSpider(scrapy.Spider):
     name = "articles"
-    custom_settings = {"DEPTH_LIMIT": 2}
+    custom_settings = {"DEPTH_LIMIT": 2}  # noqa: RUF012 (Scrapy reads it from the class)
 
     def __init__(self, start_url: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -52,7 +52,9 @@ class ArticleSpider(scrapy.Spider):
 def main(argv: list[str]) -> None:
     start_url, out = argv
     feed = Path(out).resolve().as_uri()
-    process = CrawlerProcess(settings={"FEEDS": {feed: {"format": "jsonlines"}}, "LOG_LEVEL": "INFO"})
+    process = CrawlerProcess(
+        settings={"FEEDS": {feed: {"format": "jsonlines"}}, "LOG_LEVEL": "INFO"}
+    )
     process.crawl(ArticleSpider, start_url=start_url)
     process.start()
 

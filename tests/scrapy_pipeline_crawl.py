@@ -32,11 +32,11 @@ def without_tags() -> Pipeline:
 
 class PageSpider(scrapy.Spider):
     name = "pages"
-    allowed_domains = ["127.0.0.1"]
 
     def __init__(self, start_url: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.start_urls = [start_url]
+        self.allowed_domains = ["127.0.0.1"]
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         yield {

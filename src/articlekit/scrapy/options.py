@@ -34,7 +34,8 @@ def load_pipeline(spec: str | Pipeline) -> Pipeline:
     """The Pipeline that ``spec`` names.
 
     ``spec`` is a Pipeline, or the import path of one, or of a function of no
-    arguments that returns one: ``"package.module:name"`` or
+    arguments that returns one: ``"package.module:name"`` (``name`` may be
+    dotted, as in ``"articlekit:Pipeline.default"``) or
     ``"package.module.name"``. Raises ``ImportError``/``AttributeError`` when
     the path names nothing and ``TypeError`` when it names something else, so
     a mistyped setting stops the crawl at start-up rather than on every page.
@@ -52,7 +53,9 @@ def load_pipeline(spec: str | Pipeline) -> Pipeline:
         raise ImportError(
             f"ARTICLEKIT_PIPELINE {spec!r} is not an import path like 'package.module:name'"
         )
-    found: Any = getattr(importlib.import_module(module_name), name)
+    found: Any = importlib.import_module(module_name)
+    for attribute in name.split("."):  # "module:Class.factory" names a class attribute
+        found = getattr(found, attribute)
     if not isinstance(found, Pipeline) and callable(found):
         found = found()
     if not isinstance(found, Pipeline):

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+import re
 from typing import Any
 
 from scrapy.http import Response
-from w3lib.encoding import http_content_type_encoding, resolve_encoding
+from w3lib.encoding import resolve_encoding
 
 from .. import parse
 from ..article import Article
@@ -32,6 +33,9 @@ __all__ = [
     "parse_response",
 ]
 
+#: ``charset=label`` in a Content-Type header value, the label quoted or not.
+_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([^\s;"']+)""", re.IGNORECASE)
+
 _BOMS = (
     codecs.BOM_UTF8,
     codecs.BOM_UTF32_LE,
@@ -42,11 +46,13 @@ _BOMS = (
 
 
 def header_charset(response: Response) -> str | None:
-    """The charset of the response's ``Content-Type`` header, as a Python codec name."""
+    """The charset label of the response's ``Content-Type`` header, as written
+    (``"windows-1251"``), or ``None``."""
     content_type = response.headers.get(b"Content-Type")
     if not content_type:
         return None
-    return http_content_type_encoding(content_type.decode("latin-1"))
+    match = _CHARSET.search(content_type.decode("latin-1"))
+    return match.group(1) if match else None
 
 
 def _is_utf8(data: bytes) -> bool:
