@@ -270,6 +270,20 @@ def test_a_page_that_fails_is_dropped_and_counted(html: Any, reason: str) -> Non
     assert _stats(pipeline) == {"articlekit/dropped": 1, f"articlekit/dropped/{reason}": 1}
 
 
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        ({"html": GERMAN, "url": b"https://example.com/"}, "url is a bytes, not str"),
+        ({"html": RUSSIAN, "encoding": b"cp1251"}, "encoding is a bytes, not str"),
+    ],
+)
+def test_fields_of_the_wrong_type_are_dropped(item: dict[str, Any], message: str) -> None:
+    pipeline = _pipeline()
+    with pytest.raises(DropItem, match=message):
+        pipeline.process_item(item)
+    assert _stats(pipeline) == {"articlekit/dropped": 1, "articlekit/dropped/TypeError": 1}
+
+
 def test_a_page_over_its_time_budget_is_dropped() -> None:
     pipeline = _pipeline(ARTICLEKIT_TIMEOUT=1e-9)
     with pytest.raises(DropItem, match="ParseTimeoutError"):

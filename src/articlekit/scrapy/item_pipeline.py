@@ -29,6 +29,16 @@ STATS_PREFIX = "articlekit"
 CONSUMED_FIELDS = frozenset({"html", "encoding"})
 
 
+def _type_problem(html: object, url: object, charset: object) -> str | None:
+    """What is wrong with the types of a page item's fields, if anything."""
+    if not isinstance(html, (bytes, str)):
+        return f"html is a {type(html).__name__}, not bytes or str"
+    for name, value in (("url", url), ("encoding", charset)):
+        if value is not None and not isinstance(value, str):
+            return f"{name} is a {type(value).__name__}, not str"
+    return None
+
+
 class ArticlePipeline:
     """Turns items that carry a page into article items.
 
@@ -85,8 +95,9 @@ class ArticlePipeline:
         if "html" not in adapter:
             return item
         html, url, charset = adapter["html"], adapter.get("url"), adapter.get("encoding")
-        if not isinstance(html, (bytes, str)):
-            self._drop("TypeError", url, f"html is a {type(html).__name__}, not bytes or str")
+        problem = _type_problem(html, url, charset)
+        if problem is not None:
+            self._drop("TypeError", url, problem)
         try:
             article = parse_page(html, url, charset, self.options)
         except ArticlekitError as error:
