@@ -56,6 +56,7 @@ def main(start_url: str, out: Path) -> None:
             "ARTICLEKIT_PIPELINE": "__main__:without_tags",
             "ARTICLEKIT_OUTPUT": "blocks",
             "ARTICLEKIT_ARTICLES_ONLY": True,
+            "LOG_FORMATTER": "articlekit.scrapy.ArticleLogFormatter",
             "FEEDS": {(out / "items.jsonl").resolve().as_uri(): {"format": "jsonlines"}},
             "DEPTH_LIMIT": 1,
             "LOG_LEVEL": "INFO",

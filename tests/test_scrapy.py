@@ -19,6 +19,7 @@ from scrapy.utils.test import get_crawler  # noqa: E402
 import articlekit  # noqa: E402
 from articlekit import Article, Pipeline  # noqa: E402
 from articlekit.scrapy import (  # noqa: E402
+    ArticleLogFormatter,
     ArticlePipeline,
     ScrapyOptions,
     article_from_response,
@@ -350,3 +351,20 @@ def test_example_page_is_where_the_tests_think() -> None:
 def test_header_charset_is_the_label_as_written(content_type: str, label: str | None) -> None:
     response = HtmlResponse(URL, body=b"<p>x</p>", headers={"Content-Type": content_type})
     assert header_charset(response) == label
+
+
+# -- the log formatter ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("item", "logged"),
+    [
+        ({"url": URL, "html": GERMAN}, {"url": URL, "html": f"<{len(GERMAN)} bytes>"}),
+        (PageItem(url=URL, html="<p>x</p>"), {"url": URL, "html": "<8 characters>"}),
+        ({"url": URL, "title": "no page"}, {"url": URL, "title": "no page"}),
+    ],
+)
+def test_dropped_items_are_logged_without_their_page(item: Any, logged: dict[str, Any]) -> None:
+    spider = scrapy.Spider.from_crawler(get_crawler(), name="news")
+    result = ArticleLogFormatter().dropped(item, DropItem("gone"), None, spider)
+    assert dict(result["args"]["item"]) == logged

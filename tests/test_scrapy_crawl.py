@@ -96,5 +96,8 @@ def test_pipeline_crawl_turns_page_items_into_articles(site: str, tmp_path: Path
     assert stats["item_scraped_count"] == 2
     assert stats["finish_reason"] == "finished"
     assert "articlekit: " + f"{site}empty.html: EmptyInputError" in done.stderr
+    # ArticleLogFormatter: the dropped items are logged without their pages.
+    assert "'html': '<0 bytes>'" in done.stderr
+    assert "<!DOCTYPE" not in done.stderr
     # Scrapy 2.13+ warns about pipelines that require the spider argument.
     assert "requires a spider argument" not in done.stderr

@@ -6,7 +6,8 @@ in an item pipeline. Needs the optional extra ``pip install 'articlekit[scrapy]'
   :func:`parse_response` gives the :class:`~articlekit.Article` itself.
 * :class:`ArticlePipeline` (``ITEM_PIPELINES``): items carrying ``html`` and
   ``url`` become the same article items; a page that fails is dropped and
-  counted, never stopping the crawl.
+  counted, never stopping the crawl; :class:`ArticleLogFormatter` keeps the
+  pages of dropped items out of the log.
 
 Items are plain dicts of :meth:`articlekit.Article.to_dict` (see
 :func:`item_from_article`). ``ARTICLEKIT_*`` settings are read by
@@ -22,6 +23,7 @@ except ImportError as error:  # pragma: no cover - depends on the environment
 
 from .item_pipeline import STATS_PREFIX, ArticlePipeline
 from .items import item_from_article
+from .logformatter import ArticleLogFormatter
 from .options import OUTPUTS, Output, ScrapyOptions, load_pipeline
 from .response import (
     article_from_response,
@@ -34,6 +36,7 @@ from .response import (
 __all__ = [
     "OUTPUTS",
     "STATS_PREFIX",
+    "ArticleLogFormatter",
     "ArticlePipeline",
     "Output",
     "ScrapyOptions",
