@@ -441,3 +441,16 @@ def test_control_characters_are_dropped_so_the_body_survives(as_bytes: bool) -> 
     article = articlekit.parse(source)
     assert "\x07" not in article.body
     assert "The report (2020) is linked below" in article.body
+
+
+def test_comments_and_processing_instructions_are_not_in_the_tree() -> None:
+    from articlekit.page import Page
+
+    markup = (
+        "<html><body><article><p>Before<!-- an editor's note -->after the note.</p>"
+        "<?php echo 1; ?><p>Second paragraph.</p></article></body></html>"
+    )
+    root = Page.from_input(markup).root
+    assert [n for n in root.iter() if not isinstance(n.tag, str)] == []
+    # the text around a dropped comment is joined, not lost
+    assert root.findtext(".//p") == "Beforeafter the note."

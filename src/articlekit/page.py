@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import bz2
 import codecs
-import contextlib
 import copy
 import os
 import re
@@ -588,7 +587,18 @@ def _html_parser(target: Any = None) -> etree.HTMLParser:
     # drops the rest of pages with many unclosed elements, and its limit on
     # the size of one text node. A new parser per page: lxml parsers must
     # not be shared across threads.
-    parser = html.HTMLParser(huge_tree=True, encoding="utf-8", target=target)
+    # Comments and processing instructions are no part of a page's content
+    # (every extractor skipped them, and trafilatura pruned them from its copy):
+    # dropping them while parsing saves a prune and shrinks every later walk.
+    # No stage looks elements up by id, so libxml2 need not index them.
+    parser = html.HTMLParser(
+        huge_tree=True,
+        encoding="utf-8",
+        target=target,
+        remove_comments=True,
+        remove_pis=True,
+        collect_ids=False,
+    )
     # Every element is a plain HtmlElement, chosen in C: lxml.html's own
     # lookup runs Python code for each element Python touches (to pick
     # form and input classes no stage uses), a measurable share of a page.
@@ -619,7 +629,10 @@ def _parse_flattened(markup: bytes) -> html.HtmlElement:
     """Parse again, building the tree from parser events with excess depth unwrapped."""
     target = _ShallowTarget(etree.TreeBuilder(parser=_html_parser()))
     root = etree.fromstring(
-        markup, etree.HTMLParser(target=target, huge_tree=True, encoding="utf-8")
+        markup,
+        etree.HTMLParser(
+            target=target, huge_tree=True, encoding="utf-8", remove_comments=True, remove_pis=True
+        ),
     )
     if root is None:
         raise etree.ParserError("Document is empty")
@@ -680,9 +693,7 @@ class _ShallowTarget:
         self._builder.data(data)
 
     def comment(self, text: _AnyStr) -> None:
-        if self._depth < MAX_TREE_DEPTH:
-            with contextlib.suppress(ValueError):  # "--" inside: lxml cannot hold it
-                self._builder.comment(text)
+        """Comments are dropped, as :func:`_html_parser` drops them."""
 
     def close(self) -> html.HtmlElement:
         return cast("html.HtmlElement", self._builder.close())
@@ -785,7 +796,8 @@ def _soup_attributes(tag: Any) -> _Attributes:
 
 def _feed_soup(nodes: list[Any], target: _ShallowTarget, bs4: Any) -> None:
     """Feed soup nodes, depth first, without recursion (soups may nest deeply)."""
-    skipped = (bs4.Doctype, bs4.Declaration, bs4.ProcessingInstruction)
+    # comments are dropped as the parser drops them from markup
+    skipped = (bs4.Doctype, bs4.Declaration, bs4.ProcessingInstruction, bs4.Comment)
     stack: list[tuple[Iterator[Any], str | None]] = [(iter(nodes), None)]
     while stack:
         children, name = stack[-1]
@@ -797,8 +809,6 @@ def _feed_soup(nodes: list[Any], target: _ShallowTarget, bs4: Any) -> None:
         elif isinstance(node, bs4.Tag):
             target.start(node.name, _soup_attributes(node))
             stack.append((iter(node.contents), node.name))
-        elif isinstance(node, bs4.Comment):
-            target.comment(_xml_safe(str(node)))
         elif not isinstance(node, skipped):
             target.data(_xml_safe(str(node)))
 
@@ -834,18 +844,24 @@ MAX_LABEL_TEXT_CHARS = 200
 # One location step: ".//text()" is "descendant-or-self::node()/text()", whose
 # per-node result sets libxml2 merges with a duplicate check, quadratic in the
 # number of text nodes (a 15 MB page took 51 s); the descendant axis is linear.
-_SHORT_TEXTS = etree.XPath(f"descendant::text()[string-length(.) < {MAX_LABEL_TEXT_CHARS}]")
+# Blank nodes (the line breaks between tags, most text nodes of a page) are
+# no label, byline or stamp: leaving them out in C spares a Python object each.
+_SHORT_TEXTS = etree.XPath(
+    f"descendant::text()[string-length(.) < {MAX_LABEL_TEXT_CHARS}][normalize-space(.)]"
+)
+
+
+# Picked in C: most elements of a page carry none of the three, and a
+# Python-level walk pays for a proxy object per element.
+_CLASSED = etree.XPath("descendant-or-self::*[@class or @id or @role]")
 
 
 def _class_keys(root: html.HtmlElement) -> list[tuple[html.HtmlElement, str]]:
     """Elements below ``root`` with a class, id or role, and those lower-cased."""
-    out: list[tuple[html.HtmlElement, str]] = []
-    for el in root.iter(etree.Element):
-        attrib = el.attrib
-        if "class" in attrib or "id" in attrib or "role" in attrib:
-            key = f"{attrib.get('class', '')} {attrib.get('id', '')} {attrib.get('role', '')}"
-            out.append((el, key.lower()))
-    return out
+    return [
+        (el, f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}".lower())
+        for el in cast("list[html.HtmlElement]", _CLASSED(root))
+    ]
 
 
 class Page:

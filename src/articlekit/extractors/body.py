@@ -263,7 +263,8 @@ class BodyExtractor:
         # that copy (prune_xpath), not from the page. Comments and processing
         # instructions change which container it picks (one page lost half its
         # text to them).
-        prune = list(_ALWAYS_PRUNED)
+        # Markup is parsed without them; a tree the caller built may hold some.
+        prune = list(_ALWAYS_PRUNED) if page.encoding == "tree" else []
         if tree is None:
             tree = page.root
             if self.options.drop_inline_popups:
@@ -277,7 +278,7 @@ class BodyExtractor:
             favor_precision=self.options.favor_precision,
             favor_recall=self.options.favor_recall,
             fast=fast,
-            prune_xpath=prune,
+            prune_xpath=prune or None,
         )
         return getattr(document, "body", None), getattr(document, "text", None) or ""
 
