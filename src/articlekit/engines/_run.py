@@ -1,0 +1,155 @@
+"""Parsing a stream of (html, url) values into rows, with the batch layer's
+guarantees: a per-page time limit, an error row instead of an exception, and
+exactly one row per input value, in input order, even when a page runs out of
+time or kills the process parsing it.
+
+The time limit has two levels. ``parse(..., timeout=)`` is checked between
+stages and gives a ``ParseTimeoutError`` row; a stage itself is never
+interrupted, so with ``isolate=True`` (the default) pages are parsed in a
+worker process of the batch pool (:class:`articlekit.batch.pool._Pool`), which
+is killed when a page takes :data:`HARD_LIMIT_FACTOR` times the limit (a
+``PageTimeout`` row) and replaced when it dies (a ``WorkerDied`` row).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import chain, repeat
+from typing import Any
+
+from ..article import Article
+from ..batch.pool import DEFAULT_TIMEOUT, _Pool
+from ..batch.results import Result
+from ..batch.runner import Parser, _run_in_process
+from ..batch.sources import Source
+from ._rows import article_row, error_row
+
+__all__ = ["DEFAULT_TIMEOUT", "HARD_LIMIT_FACTOR", "parse_batches", "parse_rows"]
+
+#: With ``isolate=True`` a worker is killed when one page has run this many
+#: times its time limit: the soft limit (between stages) did not stop it.
+HARD_LIMIT_FACTOR = 2.0
+
+PageValue = str | bytes | bytearray | memoryview | None
+
+
+@dataclass(frozen=True)
+class _PageParser:
+    """``articlekit.parse`` with a time budget; text pages travel to the worker
+    as UTF-8 and are decoded back, so they are parsed as the ``str`` they were.
+    A module-level class so that it pickles into forkserver workers."""
+
+    text: bool
+    timeout: float | None
+    parser: Parser | None = None
+
+    def __call__(self, data: bytes, url: str | None = None) -> Article:
+        page: str | bytes = data.decode("utf-8") if self.text else data
+        if self.parser is not None:
+            return self.parser(page, url=url)
+        parse = importlib.import_module("articlekit").parse
+        article: Article = parse(page, url, timeout=self.timeout)
+        return article
+
+
+def _limit(timeout: float | None) -> float | None:
+    if timeout is None or timeout <= 0 or timeout == float("inf"):
+        return None
+    return float(timeout)
+
+
+def _source(seq: int, html: PageValue, url: str | None) -> Source:
+    if html is None:
+        return Source(id=str(seq), url=url, problem="no HTML: the value is null")
+    data = html.encode("utf-8") if isinstance(html, str) else bytes(html)
+    return Source(id=str(seq), url=url, data=data)
+
+
+def _results(
+    sources: Iterator[Source], parser: _PageParser, isolate: bool
+) -> Iterator[Result]:
+    if isolate:
+        hard = None if parser.timeout is None else parser.timeout * HARD_LIMIT_FACTOR
+        return _Pool(1, parser, hard).run(sources)
+    return _run_in_process(sources, parser, None)
+
+
+def _row(result: Result) -> dict[str, Any]:
+    url = result.source.url
+    if result.article is not None:
+        return article_row(result.article, url)
+    assert result.error is not None
+    return error_row(result.error.type, result.error.message, url)
+
+
+def _text_column(values: Sequence[PageValue]) -> bool:
+    """A column is text when its first non-null value is a ``str``."""
+    return next((isinstance(v, str) for v in values if v is not None), True)
+
+
+def parse_batches(
+    batches: Iterable[tuple[Sequence[PageValue], Sequence[str | None] | None]],
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    isolate: bool = True,
+    parser: Parser | None = None,
+) -> Iterator[list[dict[str, Any]]]:
+    """One list of rows per batch of ``(htmls, urls)`` (``urls`` may be
+    ``None``), each as long as its batch. One worker process serves every batch,
+    so it is started once per task, not once per batch.
+
+    A ``str`` column is parsed as text, a ``bytes`` column as bytes (decoded as
+    :func:`articlekit.parse` decodes). ``timeout``: seconds per page (``None``
+    or ``0``: no limit). ``parser`` replaces ``articlekit.parse`` (tests).
+    """
+    it = iter(batches)
+    first = next(it, None)
+    if first is None:
+        return
+    page_parser = _PageParser(_text_column(first[0]), _limit(timeout), parser)
+    sizes: deque[int] = deque()  # batches read so far whose rows are not all out
+
+    def sources() -> Iterator[Source]:
+        seq = 0
+        for htmls, urls in chain([first], it):
+            sizes.append(len(htmls))
+            for html, url in zip(htmls, urls if urls is not None else repeat(None)):
+                yield _source(seq, html, url)
+                seq += 1
+
+    rows: list[dict[str, Any]] = []
+    results = _results(sources(), page_parser, isolate)
+    for result in results:
+        while sizes and len(rows) == sizes[0]:  # empty batches before this result
+            sizes.popleft()
+            yield rows
+            rows = []
+        rows.append(_row(result))
+        if sizes and len(rows) == sizes[0]:
+            sizes.popleft()
+            yield rows
+            rows = []
+    while sizes:  # trailing empty batches
+        assert not rows and sizes[0] == 0
+        sizes.popleft()
+        yield []
+
+
+def parse_rows(
+    htmls: Iterable[PageValue],
+    urls: Iterable[str | None] | None = None,
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    isolate: bool = True,
+    parser: Parser | None = None,
+) -> list[dict[str, Any]]:
+    """The rows of one batch of pages (see :func:`parse_batches`)."""
+    pages = list(htmls)
+    links = list(urls) if urls is not None else None
+    if links is not None and len(links) != len(pages):
+        raise ValueError(f"{len(pages)} pages but {len(links)} URLs")
+    batches = parse_batches([(pages, links)], timeout=timeout, isolate=isolate, parser=parser)
+    return [row for batch in batches for row in batch]
