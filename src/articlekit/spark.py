@@ -40,6 +40,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
 
 from .batch.site_memory import SiteMemory
 from .batch.sources import WARC_SUFFIXES
+from .engines._frames import frame_to_rows, rows_to_frame
 from .engines._memory import apply_to_row, memory_from_counts, page_entry
 from .engines._rows import ERROR_KEYS, FIELDS, REMOVAL_KEYS, FieldKind
 from .engines._run import DEFAULT_TIMEOUT, parse_batches
@@ -83,10 +84,6 @@ ARTICLE_SCHEMA = StructType([StructField(name, _spark_type(kind)) for name, kind
 WARC_SCHEMA = StructType([StructField(name, StringType()) for name in WARC_COLUMNS])
 
 
-def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    return pd.DataFrame.from_records(rows, columns=[name for name, _ in FIELDS])
-
-
 def _pages(values: pd.Series) -> list[Any]:
     return [None if v is None or (isinstance(v, float) and v != v) else v for v in values]
 
@@ -120,7 +117,7 @@ def parse_udf(
     def parse_pages(batches: Iterator[tuple[pd.Series, pd.Series]]) -> Iterator[pd.DataFrame]:
         pairs = ((_pages(htmls), _pages(urls)) for htmls, urls in batches)
         for rows in parse_batches(pairs, timeout=limit, isolate=isolate):
-            yield _frame(rows)
+            yield rows_to_frame(rows)
 
     udf = F.pandas_udf(parse_pages, ARTICLE_SCHEMA)  # type: ignore[call-overload]
     urls = F.lit(None).cast(StringType()) if url_col is None else url_col
@@ -206,14 +203,10 @@ _ENTRY_SCHEMA = StructType(
 )
 
 
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    return [dict(zip(frame.columns, values)) for values in frame.itertuples(index=False)]
-
-
 def _entries(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
     memory = SiteMemory()
     for frame in batches:
-        entries = [page_entry(row, memory) for row in _records(frame)]
+        entries = [page_entry(row, memory) for row in frame_to_rows(frame)]
         yield pd.DataFrame(
             {
                 "site": [e[0] if e else None for e in entries],
@@ -273,7 +266,7 @@ def apply_site_memory(
     def apply(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         chrome = shared.value
         for frame in batches:
-            yield _frame([apply_to_row(chrome, row) for row in _records(frame)])
+            yield rows_to_frame([apply_to_row(chrome, row) for row in frame_to_rows(frame)])
 
     udf = F.pandas_udf(apply, ARTICLE_SCHEMA)  # type: ignore[call-overload]
     return df.withColumn(article_col, udf(F.col(article_col)))
