@@ -17,7 +17,7 @@ import importlib
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain, repeat
+from itertools import repeat
 from typing import Any
 
 from ..article import Article
@@ -36,18 +36,21 @@ HARD_LIMIT_FACTOR = 2.0
 PageValue = str | bytes | bytearray | memoryview | None
 
 
+#: The first byte of a page sent to the parser: a ``str`` page travels as UTF-8
+#: and is decoded back, so that it is parsed as the text it was.
+_TEXT, _BYTES = b"T", b"B"
+
+
 @dataclass(frozen=True)
 class _PageParser:
-    """``articlekit.parse`` with a time budget; text pages travel to the worker
-    as UTF-8 and are decoded back, so they are parsed as the ``str`` they were.
-    A module-level class so that it pickles into forkserver workers."""
+    """``articlekit.parse`` with a time budget, of a page tagged by
+    :func:`_source`. A module-level class so that it pickles into workers."""
 
-    text: bool
     timeout: float | None
     parser: Parser | None = None
 
     def __call__(self, data: bytes, url: str | None = None) -> Article:
-        page: str | bytes = data.decode("utf-8") if self.text else data
+        page: str | bytes = data[1:].decode("utf-8") if data[:1] == _TEXT else data[1:]
         if self.parser is not None:
             return self.parser(page, url=url)
         parse = importlib.import_module("articlekit").parse
@@ -64,7 +67,7 @@ def _limit(timeout: float | None) -> float | None:
 def _source(seq: int, html: PageValue, url: str | None) -> Source:
     if html is None:
         return Source(id=str(seq), url=url, problem="no HTML: the value is null")
-    data = html.encode("utf-8") if isinstance(html, str) else bytes(html)
+    data = _TEXT + html.encode("utf-8") if isinstance(html, str) else _BYTES + bytes(html)
     return Source(id=str(seq), url=url, data=data)
 
 
@@ -85,11 +88,6 @@ def _row(result: Result) -> dict[str, Any]:
     return error_row(result.error.type, result.error.message, url)
 
 
-def _text_column(values: Sequence[PageValue]) -> bool:
-    """A column is text when its first non-null value is a ``str``."""
-    return next((isinstance(v, str) for v in values if v is not None), True)
-
-
 def parse_batches(
     batches: Iterable[tuple[Sequence[PageValue], Sequence[str | None] | None]],
     *,
@@ -101,20 +99,16 @@ def parse_batches(
     ``None``), each as long as its batch. One worker process serves every batch,
     so it is started once per task, not once per batch.
 
-    A ``str`` column is parsed as text, a ``bytes`` column as bytes (decoded as
+    A ``str`` page is parsed as text, a ``bytes`` page as bytes (decoded as
     :func:`articlekit.parse` decodes). ``timeout``: seconds per page (``None``
     or ``0``: no limit). ``parser`` replaces ``articlekit.parse`` (tests).
     """
-    it = iter(batches)
-    first = next(it, None)
-    if first is None:
-        return
-    page_parser = _PageParser(_text_column(first[0]), _limit(timeout), parser)
+    page_parser = _PageParser(_limit(timeout), parser)
     sizes: deque[int] = deque()  # batches read so far whose rows are not all out
 
     def sources() -> Iterator[Source]:
         seq = 0
-        for htmls, urls in chain([first], it):
+        for htmls, urls in batches:
             sizes.append(len(htmls))
             for html, url in zip(htmls, urls if urls is not None else repeat(None)):
                 yield _source(seq, html, url)

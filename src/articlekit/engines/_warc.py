@@ -2,10 +2,11 @@
 they came from, and why a file could not be read to its end).
 
 Only ``response`` records whose HTTP ``Content-Type`` is HTML are read. The
-payload is decoded here, by the charset of the HTTP header when it names one
-that the bytes are valid in (the transport's word comes before the page's own,
-as in browsers), else as :func:`articlekit.parse` decodes bytes (BOM, UTF-8,
-the page's declaration, detection). A file that breaks off gives one row with
+payload is decoded here: a BOM, or bytes that are valid UTF-8, decide first
+(UTF-8 is UTF-8 whatever is declared, as :func:`articlekit.parse` holds); then
+the charset of the HTTP header when the bytes are valid in it (the transport's
+word comes before the page's own, as in browsers); else the payload is decoded
+as :func:`articlekit.parse` decodes bytes (the page's declaration, detection). A file that breaks off gives one row with
 ``read_error`` set after the records it did hold, so that no loss is silent.
 """
 
@@ -46,10 +47,18 @@ def header_charset(content_type: str) -> str | None:
     return None
 
 
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode_payload(data: bytes, content_type: str) -> str:
     """The text of an HTML payload (see the module docstring for the order)."""
     codec = header_charset(content_type)
-    if codec is not None and not data.startswith(_BOMS):
+    if codec is not None and not data.startswith(_BOMS) and not _utf8(data):
         try:
             return data.decode(codec)
         except (UnicodeDecodeError, LookupError):
