@@ -52,6 +52,12 @@ def corpus_pages() -> tuple[tuple[bytes, str | None], ...]:
     return tuple(pages)
 
 
+@lru_cache(maxsize=1)
+def corpus_references() -> tuple[dict[str, Any], ...]:
+    """:func:`reference_row` of every corpus page, computed once per session."""
+    return tuple(reference_row(html, url) for html, url in corpus_pages())
+
+
 def reference_row(html: Any, url: str | None) -> dict[str, Any]:
     """The row ``articlekit.parse`` gives a page, or the error row of what it raised."""
     if html is None:

@@ -14,6 +14,7 @@ The Python workers must run a Python that has articlekit installed (set
 # of the functions it wraps at run time.
 
 import os
+from urllib.parse import unquote, urlsplit
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -129,10 +130,12 @@ def parse_udf(
 
 
 def _local(path: str) -> str | None:
-    """The local file system path of ``path``, or ``None`` for another scheme."""
-    if path.startswith("file://"):
-        return path[len("file://") :]
-    return None if "://" in path else path
+    """The local file system path of ``path`` (a plain path, ``file:/...`` or
+    ``file:///...``), or ``None`` for another scheme."""
+    parts = urlsplit(path)
+    if parts.scheme == "file":
+        return unquote(parts.path)
+    return path if len(parts.scheme) <= 1 else None  # "C:\..." is a path
 
 
 def _local_files(paths: Sequence[str]) -> list[str]:
@@ -164,7 +167,9 @@ def _rows_of_contents(files: Iterable[Any]) -> Iterator[tuple[str | None, ...]]:
             yield tuple(row[c] for c in WARC_COLUMNS)
 
 
-def read_warc(spark: SparkSession, paths: "str | Sequence[str]") -> DataFrame:
+def read_warc(
+    spark: SparkSession, paths: "str | Sequence[str]", *, whole_files: bool = False
+) -> DataFrame:
     """WARC files as rows of :data:`WARC_SCHEMA` (``url``, ``html``,
     ``warc_record_id``, ``warc_file``, ``read_error``), one per HTML response.
 
@@ -172,11 +177,12 @@ def read_warc(spark: SparkSession, paths: "str | Sequence[str]") -> DataFrame:
     paths are streamed record by record, one task per file; any other URI that
     Hadoop reads (``hdfs://``, ``s3a://``, ...) is read with Spark's
     ``binaryFile`` source, which holds each file whole in a task's memory (files
-    up to 2 GB; Common Crawl's are about 1 GB).
+    up to 2 GB; Common Crawl's are about 1 GB). ``whole_files=True`` reads
+    local files that way too.
     """
     names = [paths] if isinstance(paths, str) else list(paths)
     local = [_local(p) for p in names]
-    if all(p is not None for p in local):
+    if not whole_files and all(p is not None for p in local):
         files = _local_files([p for p in local if p is not None])
         if not files:
             return spark.createDataFrame([], WARC_SCHEMA)

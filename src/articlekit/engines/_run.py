@@ -7,8 +7,8 @@ The time limit has two levels. ``parse(..., timeout=)`` is checked between
 stages and gives a ``ParseTimeoutError`` row; a stage itself is never
 interrupted, so with ``isolate=True`` (the default) pages are parsed in a
 worker process of the batch pool (:class:`articlekit.batch.pool._Pool`), which
-is killed when a page takes :data:`HARD_LIMIT_FACTOR` times the limit (a
-``PageTimeout`` row) and replaced when it dies (a ``WorkerDied`` row).
+is killed when a page takes :data:`HARD_LIMIT_FACTOR` times the limit plus
+:data:`HARD_LIMIT_GRACE` seconds (a ``PageTimeout`` row) and replaced when it dies (a ``WorkerDied`` row).
 """
 
 from __future__ import annotations
@@ -27,11 +27,14 @@ from ..batch.runner import Parser, _run_in_process
 from ..batch.sources import Source
 from ._rows import article_row, error_row
 
-__all__ = ["DEFAULT_TIMEOUT", "HARD_LIMIT_FACTOR", "parse_batches", "parse_rows"]
+__all__ = ["DEFAULT_TIMEOUT", "HARD_LIMIT_FACTOR", "HARD_LIMIT_GRACE", "parse_batches", "parse_rows"]
 
 #: With ``isolate=True`` a worker is killed when one page has run this many
-#: times its time limit: the soft limit (between stages) did not stop it.
+#: times its time limit, plus the grace: the soft limit (between stages) did
+#: not stop it. The grace keeps a tiny limit from killing workers that the
+#: soft limit would have stopped a moment later.
 HARD_LIMIT_FACTOR = 2.0
+HARD_LIMIT_GRACE = 1.0
 
 PageValue = str | bytes | bytearray | memoryview | None
 
@@ -75,7 +78,9 @@ def _results(
     sources: Iterator[Source], parser: _PageParser, isolate: bool
 ) -> Iterator[Result]:
     if isolate:
-        hard = None if parser.timeout is None else parser.timeout * HARD_LIMIT_FACTOR
+        hard = None
+        if parser.timeout is not None:
+            hard = parser.timeout * HARD_LIMIT_FACTOR + HARD_LIMIT_GRACE
         return _Pool(1, parser, hard).run(sources)
     return _run_in_process(sources, parser, None)
 
