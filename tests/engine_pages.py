@@ -124,10 +124,14 @@ def site_pages() -> list[str]:
 
 # -- WARC ------------------------------------------------------------------------
 
-LATIN = "<html><head><title>Größe</title></head><body><article><h1>Größe</h1>" + "".join(
-    f"<p>Die Straße von {t} wird im Frühjahr für die Bürger von Grund auf erneuert.</p>"
-    for t in TOWNS[:4]
-) + "</article></body></html>"
+LATIN = (
+    "<html><head><title>Größe</title></head><body><article><h1>Größe</h1>"
+    + "".join(
+        f"<p>Die Straße von {t} wird im Frühjahr für die Bürger von Grund auf erneuert.</p>"
+        for t in TOWNS[:4]
+    )
+    + "</article></body></html>"
+)
 
 
 def write_warc(path: Path) -> list[tuple[str, str]]:
@@ -152,8 +156,12 @@ def write_warc(path: Path) -> list[tuple[str, str]]:
             writer.write_record(record)
 
         add("https://a.example/utf8", "response", EXAMPLE.encode("utf-8"), "text/html")
-        add("https://a.example/latin", "response", LATIN.encode("latin-1"),
-            "text/html; charset=ISO-8859-1")
+        add(
+            "https://a.example/latin",
+            "response",
+            LATIN.encode("latin-1"),
+            "text/html; charset=ISO-8859-1",
+        )
         add("https://a.example/logo.png", "response", b"\x89PNG\r\n\x1a\n" * 10, "image/png")
         add("https://a.example/utf8", "request", b"GET /utf8 HTTP/1.1\r\n\r\n", None)
         add("https://a.example/res", "resource", EXAMPLE.encode("utf-8"), "text/html")

@@ -89,7 +89,9 @@ def test_parse_rows_match_parse_row_by_row_on_hostile_pages(isolate: bool) -> No
 def test_bytes_and_text_columns_are_parsed_as_given() -> None:
     as_bytes = parse_rows([EXAMPLE.encode("utf-8")], ["https://example.org/b"])
     as_text = parse_rows([EXAMPLE], ["https://example.org/b"])
-    assert comparable(as_bytes[0]) == comparable(reference_row(EXAMPLE.encode(), as_bytes[0]["source_url"]))
+    assert comparable(as_bytes[0]) == comparable(
+        reference_row(EXAMPLE.encode(), as_bytes[0]["source_url"])
+    )
     assert comparable(as_text[0]) == comparable(reference_row(EXAMPLE, "https://example.org/b"))
 
 
@@ -256,7 +258,9 @@ def test_dask_bag_on_the_threaded_scheduler() -> None:
 
 def test_dask_dataframe_rows_keep_the_index(synchronous: None) -> None:
     pages = [h for h, _ in HOSTILE if isinstance(h, str)] + [EXAMPLE]
-    frame = pd.DataFrame({"html": pages, "url": [None] * len(pages)}, index=range(10, 10 + len(pages)))
+    frame = pd.DataFrame(
+        {"html": pages, "url": [None] * len(pages)}, index=range(10, 10 + len(pages))
+    )
     parsed = akd.parse_dataframe(dd.from_pandas(frame, npartitions=2), "html", "url").compute()
     assert list(parsed.index) == list(frame.index)
     assert list(parsed.columns) == [name for name, _ in FIELDS]

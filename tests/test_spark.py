@@ -16,13 +16,13 @@ import pytest
 
 pytest.importorskip("pyspark", reason="the 'spark' extra is not installed")
 
-from pyspark.sql import SparkSession  # noqa: E402
-from pyspark.sql.types import StructType, TimestampType  # noqa: E402
+from pyspark.sql import SparkSession
+from pyspark.sql.types import StructType, TimestampType
 
-from articlekit import spark as aks  # noqa: E402
-from articlekit.engines import FIELDS, row_to_article  # noqa: E402
+from articlekit import spark as aks
+from articlekit.engines import FIELDS, row_to_article
 
-from .engine_pages import (  # noqa: E402
+from .engine_pages import (
     EXAMPLE,
     HOSTILE,
     SITE_CHROME,

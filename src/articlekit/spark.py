@@ -14,9 +14,9 @@ The Python workers must run a Python that has articlekit installed (set
 # of the functions it wraps at run time.
 
 import os
-from urllib.parse import unquote, urlsplit
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 try:
     import pandas as pd
@@ -120,7 +120,7 @@ def parse_udf(
         for rows in parse_batches(pairs, timeout=limit, isolate=isolate):
             yield rows_to_frame(rows)
 
-    udf = F.pandas_udf(parse_pages, ARTICLE_SCHEMA)  # type: ignore[call-overload]
+    udf = F.pandas_udf(parse_pages, ARTICLE_SCHEMA)
     urls = F.lit(None).cast(StringType()) if url_col is None else url_col
     column: Column = udf(html_col, urls)
     return column
@@ -227,7 +227,7 @@ def learn_site_memory(df: DataFrame, article_col: str = "article") -> SiteMemory
     :data:`ARTICLE_SCHEMA`), counted by Spark: distinct pages per site, and for
     each block the distinct pages of its site that hold it. Only the blocks that
     count as chrome come back to the driver."""
-    entry = F.pandas_udf(_entries, _ENTRY_SCHEMA)  # type: ignore[call-overload]
+    entry = F.pandas_udf(_entries, _ENTRY_SCHEMA)
     entries = (
         df.select(entry(F.col(article_col)).alias("e"))
         .select("e.*")
@@ -274,5 +274,5 @@ def apply_site_memory(
         for frame in batches:
             yield rows_to_frame([apply_to_row(chrome, row) for row in frame_to_rows(frame)])
 
-    udf = F.pandas_udf(apply, ARTICLE_SCHEMA)  # type: ignore[call-overload]
+    udf = F.pandas_udf(apply, ARTICLE_SCHEMA)
     return df.withColumn(article_col, udf(F.col(article_col)))

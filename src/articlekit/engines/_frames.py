@@ -73,6 +73,6 @@ def frame_to_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """The rows of a frame (as :func:`rows_to_frame` or an engine built it)."""
     columns = list(frame.columns)
     return [
-        {name: _scalar(value) for name, value in zip(columns, values)}
+        {name: _scalar(value) for name, value in zip(columns, values, strict=True)}
         for values in frame.itertuples(index=False, name=None)
     ]

@@ -22,9 +22,7 @@ Entry = tuple[str, bytes, list[bytes]]
 def row_site(row: Mapping[str, Any]) -> str | None:
     """The site of a row's page, as :func:`~articlekit.batch.site_memory.site_of`
     decides it for the page's Article and source."""
-    return _site(
-        row["canonical_url"], row["url"], row["source_url"], site_name=row["site_name"]
-    )
+    return _site(row["canonical_url"], row["url"], row["source_url"], site_name=row["site_name"])
 
 
 def page_entry(row: Mapping[str, Any], memory: SiteMemory | None = None) -> Entry | None:

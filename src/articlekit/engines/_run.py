@@ -8,7 +8,8 @@ stages and gives a ``ParseTimeoutError`` row; a stage itself is never
 interrupted, so with ``isolate=True`` (the default) pages are parsed in a
 worker process of the batch pool (:class:`articlekit.batch.pool._Pool`), which
 is killed when a page takes :data:`HARD_LIMIT_FACTOR` times the limit plus
-:data:`HARD_LIMIT_GRACE` seconds (a ``PageTimeout`` row) and replaced when it dies (a ``WorkerDied`` row).
+:data:`HARD_LIMIT_GRACE` seconds (a ``PageTimeout`` row) and replaced when it
+dies (a ``WorkerDied`` row).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import importlib
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import repeat
 from typing import Any
 
 from ..article import Article
@@ -27,7 +27,13 @@ from ..batch.runner import Parser, _run_in_process
 from ..batch.sources import Source
 from ._rows import article_row, error_row
 
-__all__ = ["DEFAULT_TIMEOUT", "HARD_LIMIT_FACTOR", "HARD_LIMIT_GRACE", "parse_batches", "parse_rows"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "HARD_LIMIT_FACTOR",
+    "HARD_LIMIT_GRACE",
+    "parse_batches",
+    "parse_rows",
+]
 
 #: With ``isolate=True`` a worker is killed when one page has run this many
 #: times its time limit, plus the grace: the soft limit (between stages) did
@@ -74,9 +80,7 @@ def _source(seq: int, html: PageValue, url: str | None) -> Source:
     return Source(id=str(seq), url=url, data=data)
 
 
-def _results(
-    sources: Iterator[Source], parser: _PageParser, isolate: bool
-) -> Iterator[Result]:
+def _results(sources: Iterator[Source], parser: _PageParser, isolate: bool) -> Iterator[Result]:
     if isolate:
         hard = None
         if parser.timeout is not None:
@@ -115,7 +119,8 @@ def parse_batches(
         seq = 0
         for htmls, urls in batches:
             sizes.append(len(htmls))
-            for html, url in zip(htmls, urls if urls is not None else repeat(None)):
+            links = urls if urls is not None else [None] * len(htmls)
+            for html, url in zip(htmls, links, strict=True):
                 yield _source(seq, html, url)
                 seq += 1
 

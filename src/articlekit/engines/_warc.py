@@ -6,8 +6,9 @@ payload is decoded here: a BOM, or bytes that are valid UTF-8, decide first
 (UTF-8 is UTF-8 whatever is declared, as :func:`articlekit.parse` holds); then
 the charset of the HTTP header when the bytes are valid in it (the transport's
 word comes before the page's own, as in browsers); else the payload is decoded
-as :func:`articlekit.parse` decodes bytes (the page's declaration, detection). A file that breaks off gives one row with
-``read_error`` set after the records it did hold, so that no loss is silent.
+as :func:`articlekit.parse` decodes bytes (the page's declaration, detection).
+A file that breaks off gives one row with ``read_error`` set after the records
+it did hold, so that no loss is silent.
 """
 
 from __future__ import annotations
