@@ -62,10 +62,18 @@ def time_clean(pages: list[tuple[bytes, str | None]], repeat: int) -> float:
         folder.mkdir()
         for i, (data, _url) in enumerate(pages):
             (folder / f"p{i:05d}.html").write_bytes(data)
-        cmd = [sys.executable, "-m", "articlekit.cli", "clean", str(folder)]
-        cmd += ["--out", str(Path(tmp) / "out"), "--jobs", str(CORES), "--quiet"]
-        cmd += ["--no-site-memory"]
-        return best(repeat, lambda: subprocess.run(cmd, check=False))
+        runs = iter(range(repeat))
+
+        def run() -> None:  # a fresh OUT each time: clean refuses a used one
+            out = Path(tmp) / f"out-{next(runs)}"
+            cmd = [sys.executable, "-m", "articlekit.cli", "clean", str(folder), "--out", str(out)]
+            cmd += ["--jobs", str(CORES), "--quiet", "--no-site-memory"]
+            subprocess.run(cmd, check=False)
+            lines = (out / "articles.jsonl").read_text("utf-8").count("\n")
+            errors = (out / "errors.jsonl").read_text("utf-8").count("\n")
+            assert lines + errors == len(pages), "clean did not write every page"
+
+        return best(repeat, run)
 
 
 def time_spark(pages: list[tuple[bytes, str | None]], repeat: int) -> tuple[float, float]:
@@ -101,9 +109,7 @@ def time_dask(pages: list[tuple[bytes, str | None]], repeat: int) -> float:
     from articlekit import dask as akd
 
     bag = db.from_sequence([{"html": h, "url": u} for h, u in pages], npartitions=CORES)
-    return best(
-        repeat, lambda: akd.parse_bag(bag).compute(scheduler="threads", num_workers=CORES)
-    )
+    return best(repeat, lambda: akd.parse_bag(bag).compute(scheduler="threads", num_workers=CORES))
 
 
 def main() -> None:
