@@ -6,6 +6,11 @@ It is a separate pass because it needs every page of a site parsed before it
 can decide about any of them; :func:`parse_many` and ``clean`` both learn all
 pages first, then apply. :data:`SITE_REPEAT_THRESHOLDS` documents why each
 threshold has its value.
+
+The distributed engines (:mod:`articlekit.spark`, :mod:`articlekit.dask`) learn
+the same thing in steps: :meth:`SiteMemory.page_key` per page, a count of
+distinct pages and blocks per site done by the engine, then
+:meth:`SiteMemory.from_counts` with the blocks over :meth:`SiteMemory.needed`.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
@@ -107,7 +112,31 @@ class SiteMemory:
     def __init__(self, thresholds: SiteRepeatThresholds = SITE_REPEAT_THRESHOLDS) -> None:
         self.thresholds = thresholds
         self._counts: dict[str, Counter[bytes]] = {}
+        #: Digests of the pages learned, so that a copy of a page counts once.
         self._pages: dict[str, set[bytes]] = {}
+        #: Distinct pages per site (the size of ``_pages``, or given to from_counts).
+        self._npages: dict[str, int] = {}
+
+    @classmethod
+    def from_counts(
+        cls,
+        pages: Mapping[str, int],
+        blocks: Mapping[str, Mapping[bytes, int]],
+        thresholds: SiteRepeatThresholds = SITE_REPEAT_THRESHOLDS,
+    ) -> SiteMemory:
+        """A memory made from counts taken elsewhere (a distributed engine).
+
+        ``pages``: distinct pages per site (copies counted once, as
+        :meth:`learn_page` does); ``blocks``: per site, block key (see
+        :meth:`page_key`) to the number of distinct pages holding it. Blocks
+        under :meth:`needed` may be left out: they change nothing, so a memory
+        made from the chrome blocks alone is small enough to broadcast. Such a
+        memory holds no page digests: learn nothing more into it.
+        """
+        memory = cls(thresholds)
+        memory._npages = {site: n for site, n in pages.items() if n > 0}
+        memory._counts = {site: Counter(counts) for site, counts in blocks.items()}
+        return memory
 
     def learn(self, article: Article, source: Source | None = None) -> None:
         self.learn_blocks(site_of(article, source), article.paragraphs)
@@ -116,30 +145,44 @@ class SiteMemory:
         """Count one page's paragraphs for ``site`` (``None``: ignored)."""
         if site is None or not paragraphs:
             return
+        self.learn_page(site, *self.page_key(paragraphs))
+
+    def page_key(self, paragraphs: Sequence[str]) -> tuple[bytes, frozenset[bytes]]:
+        """What one page contributes: a digest of its paragraphs (copies of a
+        page share it) and the keys of its blocks short enough to be chrome."""
         page = hashlib.blake2b("\n".join(paragraphs).encode("utf-8"), digest_size=8).digest()
+        limit = self.thresholds.max_chars
+        return page, frozenset(_block_key(p) for p in paragraphs if len(p) <= limit)
+
+    def learn_page(self, site: str, page: bytes, keys: Iterable[bytes]) -> None:
+        """Count one page given as :meth:`page_key` made it; a page whose
+        digest was already learned for ``site`` is a copy and counts nothing."""
         seen = self._pages.setdefault(site, set())
         if page in seen:  # an identical copy of a page already counted
             return
         seen.add(page)
-        limit = self.thresholds.max_chars
-        keys = {_block_key(p) for p in paragraphs if len(p) <= limit}
-        self._counts.setdefault(site, Counter()).update(keys)
+        self._npages[site] = self._npages.get(site, 0) + 1
+        self._counts.setdefault(site, Counter()).update(set(keys))
 
     def pages(self, site: str) -> int:
-        return len(self._pages.get(site, ()))
+        return self._npages.get(site, 0)
+
+    def needed(self, pages: int) -> int | None:
+        """On how many of a site's ``pages`` a block must be to be chrome;
+        ``None`` when the site has too few pages for anything to be removed."""
+        if pages < self.thresholds.min_pages:
+            return None
+        return max(self.thresholds.min_repeats, math.ceil(self.thresholds.min_share * pages))
 
     def _needed(self, site: str | None) -> int | None:
-        n = 0 if site is None else self.pages(site)
-        if n < self.thresholds.min_pages:
-            return None
-        return max(self.thresholds.min_repeats, math.ceil(self.thresholds.min_share * n))
+        return self.needed(0 if site is None else self.pages(site))
 
     def repeated(self, site: str) -> int:
         """How many distinct blocks of ``site`` count as chrome."""
         needed = self._needed(site)
         if needed is None:
             return 0
-        return sum(1 for c in self._counts[site].values() if c >= needed)
+        return sum(1 for c in self._counts.get(site, Counter()).values() if c >= needed)
 
     def _seen(self, site: str | None, paragraphs: Sequence[str]) -> list[int] | None:
         """Per paragraph, on how many of the site's pages it is when that makes
@@ -147,7 +190,7 @@ class SiteMemory:
         needed = self._needed(site)
         if site is None or needed is None:
             return None
-        counts = self._counts[site]
+        counts = self._counts.get(site, Counter())
         limit = self.thresholds.max_chars
         seen = [counts.get(_block_key(p), 0) if len(p) <= limit else 0 for p in paragraphs]
         seen = [c if c >= needed else 0 for c in seen]
