@@ -277,9 +277,10 @@ CHROME_LINES: tuple[ChromeRule, ...] = (
             ),
             P(
                 "de",
-                r"(?:zum )?newsletter (?:anmelden|bestellen)",
+                r"(?:zum )?newsletter (?:anmelden|bestellen|abonnieren)",
                 examples=(
                     "Zum Newsletter anmelden",
+                    "Newsletter abonnieren",
                     "Jederzeit kündbar.",
                     "Einfach hier klicken und registrieren!",
                 ),
