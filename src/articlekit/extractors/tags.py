@@ -178,13 +178,19 @@ def _links_after(
 #: short text nodes and no tag row.
 _LABEL_WORDS = frozenset(w.lower() for row in TAG_ROW_LABELS for w in row.words)
 _LABEL_EDGES = " \t\n\r\f\v#:\u00a0"
+#: A node whose stripped text is longer than every label word, with room for
+#: doubled spaces inside it, is no label: skipped before it is normalised.
+_LABEL_MAX_CHARS = 2 * max(map(len, _LABEL_WORDS))
 
 
 def _label_owners(page: Page, root: html.HtmlElement) -> Iterator[tuple[html.HtmlElement, str]]:
     """Text nodes below ``root`` that are a tag row's label, with the element
     showing each (a tail's owner is its element's parent)."""
     for node in page.short_texts(root):
-        if " ".join(node.strip(_LABEL_EDGES).lower().split()) not in _LABEL_WORDS:
+        stripped = node.strip(_LABEL_EDGES)
+        if len(stripped) > _LABEL_MAX_CHARS:
+            continue
+        if " ".join(stripped.lower().split()) not in _LABEL_WORDS:
             continue
         owner = node.getparent()
         if owner is not None and node.is_tail:
