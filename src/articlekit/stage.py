@@ -61,6 +61,21 @@ ARTICLE_FIELDS = frozenset(
     }
 )
 
+#: Longest value (in characters) each text field may hold; for ``authors`` and
+#: ``tags``, each name. A value over its limit is a data dump, not a headline
+#: or a name (a whole article pasted into a JSON-LD ``headline``, a paragraph
+#: in an author's ``name``): it is refused with a warning naming where it came
+#: from. Real values sit far below: headlines are under 300 characters (the
+#: headline stage takes no longer heading), names and tags under 100.
+FIELD_MAX_CHARS: Mapping[str, int] = {
+    "title": 300,
+    "subtitle": 1_000,
+    "section": 200,
+    "site_name": 200,
+    "authors": 100,
+    "tags": 100,
+}
+
 #: Intermediate fields passed between stages but not part of the Article.
 #: ``candidate_pieces`` is the body before chrome stripping and ``pieces``
 #: after it (tuples of :class:`~articlekit.pieces.Piece`, each with its page
@@ -150,6 +165,7 @@ class Draft(Mapping[str, Any]):
                 self._provenance[hint.field] = f"{hint.stage}:{hint.source}"
         values = self._values
         self._check_stamp_order()
+        self._refuse_oversized()
         kwargs = {
             k: v
             for k, v in values.items()
@@ -172,6 +188,26 @@ class Draft(Mapping[str, Any]):
             ),
             warnings=tuple(self._warnings),
         )
+
+    def _refuse_oversized(self) -> None:
+        """Drop field values over :data:`FIELD_MAX_CHARS`, each with a warning."""
+        for name, limit in FIELD_MAX_CHARS.items():
+            value = self._values.get(name)
+            source = self._provenance.get(name, "?")
+            if isinstance(value, str) and len(value) > limit:
+                del self._values[name]
+                self._provenance.pop(name, None)
+                self.warn(
+                    f"{name} of {len(value):,} characters refused (limit {limit:,}; from {source})"
+                )
+            elif isinstance(value, (tuple, list)):
+                kept = tuple(v for v in value if not (isinstance(v, str) and len(v) > limit))
+                if len(kept) < len(value):
+                    self._values[name] = kept
+                    self.warn(
+                        f"{len(value) - len(kept)} {name} entries over {limit:,} characters "
+                        f"refused (from {source})"
+                    )
 
     def _blocks(self, url: str | None) -> tuple[Any, ...]:
         """The body's blocks: set by a stage, else built from plain paragraphs a
