@@ -34,12 +34,15 @@ from articlekit.errors import UnmetRequirementError
 from articlekit.stage import Draft, Finding
 
 BLOCK_PAGES = Path(__file__).parent / "fixtures" / "blocks"
+#: The page with every block type is also the docs' example, so it lives in examples/.
+EVERY_BLOCK_PAGE = Path(__file__).parents[1] / "examples" / "ferry-pier.html"
 EN_URL = "https://courier.example/news/2031/05/14/pier"
 DE_URL = "https://stadtanzeiger.example/lokales/radwege"
 
 
 def parse_page(name: str, url: str) -> Article:
-    return articlekit.parse((BLOCK_PAGES / f"{name}.html").read_bytes(), url=url)
+    path = EVERY_BLOCK_PAGE if name == "every-block-en" else BLOCK_PAGES / f"{name}.html"
+    return articlekit.parse(path.read_bytes(), url=url)
 
 
 def text(value: str) -> tuple[Span, ...]:
@@ -444,7 +447,7 @@ class ReadingTime:
 
 def test_a_custom_stage_sets_its_own_fields() -> None:
     pipeline = Pipeline.default().insert(ReadingTime(), after="chrome")
-    html = (BLOCK_PAGES / "every-block-en.html").read_bytes()
+    html = EVERY_BLOCK_PAGE.read_bytes()
     article = articlekit.parse(html, url=EN_URL, pipeline=pipeline)
     assert article.extra == {"reading_minutes": 2}
     assert article.provenance.get("extra") == "reading-time:words/200"

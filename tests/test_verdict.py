@@ -7,7 +7,7 @@ from pathlib import Path
 import articlekit
 from articlekit.extractors.verdict import ARTICLE_SCORE_THRESHOLD
 
-BLOCK_PAGES = Path(__file__).parent / "fixtures" / "blocks"
+EVERY_BLOCK_PAGE = Path(__file__).parents[1] / "examples" / "ferry-pier.html"
 
 NAV_ONLY = (
     "<html><head><title>Sections</title></head><body><nav><a href='/a'>News</a> "
@@ -37,7 +37,7 @@ SHORT_POST = (
 
 
 def test_an_article_page_is_an_article() -> None:
-    article = articlekit.parse((BLOCK_PAGES / "every-block-en.html").read_bytes())
+    article = articlekit.parse(EVERY_BLOCK_PAGE.read_bytes())
     assert article.article_score is not None
     assert article.article_score >= 0.8
     assert article.is_article
