@@ -56,6 +56,7 @@ __all__ = [
     "Page",
     "PageInput",
     "PageLimits",
+    "content_type_charset",
     "decode_bytes",
     "decode_html",
 ]
@@ -540,6 +541,18 @@ def decode_bytes(data: bytes, transport_charset: str | None = None) -> Decoded:
             pass
     note = f"{given} is overruled: the bytes are not valid {codec}"
     return _noted(_decode_page_bytes(data), note)
+
+
+def content_type_charset(content_type: str) -> str | None:
+    """The ``charset`` label of a ``Content-Type`` header value, as written
+    (``'text/html; Charset="KOI8-R"'`` gives ``"KOI8-R"``), or ``None``: what
+    an HTTP client or a WARC reader passes as ``parse(..., encoding=...)``."""
+    for param in content_type.split(";")[1:]:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset":
+            label = value.strip().strip("\"'").strip()
+            return label or None
+    return None
 
 
 def decode_html(data: bytes, transport_charset: str | None = None) -> tuple[str, str]:
