@@ -182,10 +182,14 @@ def test_utf16_needs_bytes_that_look_like_utf16() -> None:
     overruled = decode_bytes(narrow, "utf-16")
     assert GERMAN in overruled.as_text()
     assert len(notes_about(overruled.warnings, "utf-16")) == 1
-    # And UTF-16 bytes are no windows-1252, though they decode as it.
-    wrong = decode_bytes(wide, "windows-1252")
-    assert len(notes_about(wrong.warnings, "windows-1252")) == 1
-    assert wrong.as_text() == decode_bytes(wide).as_text()
+    # And UTF-16 bytes are no windows-1252, though they decode as it (and
+    # UTF-16 of ASCII text is even valid UTF-8).
+    for text in (GERMAN, "Plain news of the day"):
+        utf16 = page(text).encode("utf-16-le")
+        wrong = decode_bytes(utf16, "windows-1252")
+        assert len(notes_about(wrong.warnings, "windows-1252")) == 1
+        assert wrong.as_text() == decode_bytes(utf16).as_text()
+        assert wrong.encoding == decode_bytes(utf16).encoding
 
 
 # -- unknown labels, str input, the other entry points ------------------------------------

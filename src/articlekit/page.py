@@ -525,15 +525,17 @@ def decode_bytes(data: bytes, transport_charset: str | None = None) -> Decoded:
         return _noted(_decode_page_bytes(data), f"{given} is unknown: ignored")
     if data.startswith(tuple(bom for bom, _ in _BOMS)):
         return _decode_page_bytes(data)  # a byte-order mark outranks every label
+    # UTF-16/32 bytes are NUL-heavy and other text is not: the wrong kind of
+    # codec is no explanation even where the bytes decode under it.
     wide_text = _nul_heavy(data)
     if _is_utf8(data) and not (wide_text and _is_wide(codec)):
         if codec == "utf-8":
             return Decoded("utf-8", utf8=data)
-        if data.isascii() and not _is_wide(codec):  # nothing contradicts the label
-            return Decoded(codec, utf8=data)
-        return Decoded("utf-8", utf8=data, warnings=(f"{given} is overruled: the bytes are UTF-8",))
-    # UTF-16/32 bytes are NUL-heavy and other text is not: the wrong kind of
-    # codec is no explanation even where it decodes without error.
+        if not wide_text:
+            if data.isascii() and not _is_wide(codec):  # nothing contradicts the label
+                return Decoded(codec, utf8=data)
+            note = f"{given} is overruled: the bytes are UTF-8"
+            return Decoded("utf-8", utf8=data, warnings=(note,))
     if wide_text == _is_wide(codec):
         try:
             return Decoded(codec, text=data.decode(codec))  # strict: one bad byte refutes it

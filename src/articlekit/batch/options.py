@@ -102,7 +102,7 @@ class PageParser:
     Called as ``parser(data, url=url)`` for a page and ``parser(data,
     url=url, text=True)`` for a text dump, which is how the batch runner calls
     every parser; a page that came with the transport's charset (a WARC
-    record's HTTP header, :attr:`Source.encoding <.sources.Source.encoding>`)
+    record's HTTP header, :attr:`Source.encoding`)
     also gets ``encoding=label``, passed on to ``parse`` (text dumps ignore
     it). ``articlekit.parse`` and ``articlekit.clean_text`` are looked up at
     each call, so a monkeypatched one is used.
