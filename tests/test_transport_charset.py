@@ -78,6 +78,14 @@ def test_valid_utf8_outranks_a_legacy_transport_charset_with_a_warning() -> None
     assert note.startswith(given("windows-1251")) and "overruled" in note and "UTF-8" in note
 
 
+def test_valid_utf8_overrules_both_a_header_and_a_meta_that_name_legacy_charsets() -> None:
+    decoded = decode_bytes(page(RUSSIAN, meta("iso-8859-1")).encode(), "windows-1251")
+    assert decoded.encoding == "utf-8" and RUSSIAN in decoded.as_text()
+    header, markup = decoded.warnings
+    assert given("windows-1251") in header
+    assert "'iso-8859-1'" in markup and "UTF-8" in markup
+
+
 def test_ascii_bytes_contradict_no_transport_charset() -> None:
     decoded = decode_bytes(page("Plain news of the day").encode("ascii"), "windows-1251")
     assert (decoded.encoding, decoded.warnings) == ("cp1251", ())

@@ -534,8 +534,8 @@ def decode_bytes(data: bytes, transport_charset: str | None = None) -> Decoded:
         if not wide_text:
             if data.isascii() and not _is_wide(codec):  # nothing contradicts the label
                 return Decoded(codec, utf8=data)
-            note = f"{given} is overruled: the bytes are UTF-8"
-            return Decoded("utf-8", utf8=data, warnings=(note,))
+            # and so is a legacy <meta charset>, which the page's reading says
+            return _noted(_decode_page_bytes(data), f"{given} is overruled: the bytes are UTF-8")
     if wide_text == _is_wide(codec):
         try:
             return Decoded(codec, text=data.decode(codec))  # strict: one bad byte refutes it
