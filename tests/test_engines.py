@@ -19,7 +19,7 @@ from articlekit.batch import SiteMemory
 from articlekit.engines import FIELDS, article_row, error_row, row_to_article
 from articlekit.engines._memory import apply_to_row, memory_from_counts, page_entry
 from articlekit.engines._run import parse_batches, parse_rows
-from articlekit.engines._warc import decode_payload, header_charset, warc_file_rows
+from articlekit.engines._warc import decode_payload, warc_file_rows
 
 from .engine_pages import (
     EXAMPLE,
@@ -159,8 +159,9 @@ def test_a_truncated_warc_ends_in_an_error_row(tmp_path: Path) -> None:
 
 
 def test_the_header_charset_decides_unless_the_bytes_are_utf8_or_deny_it() -> None:
-    assert header_charset('text/html; charset="ISO-8859-1"') == "cp1252"  # as browsers read it
-    assert header_charset("text/html") is None
+    # ISO-8859-1 is read as windows-1252, as browsers (and parse()) read it.
+    quoted = "„Größe“ – 5 €"
+    assert decode_payload(quoted.encode("cp1252"), 'text/html; charset="ISO-8859-1"') == quoted
     assert decode_payload("Größe".encode("latin-1"), "text/html; charset=latin1") == "Größe"
     # Valid UTF-8 is UTF-8, whatever the header says (as parse() treats a <meta>).
     assert decode_payload("Größe".encode(), "text/html; charset=ascii") == "Größe"

@@ -23,10 +23,10 @@ from articlekit.scrapy import (  # noqa: E402
     ArticlePipeline,
     ScrapyOptions,
     article_from_response,
-    decode_with_charset,
     header_charset,
     item_from_article,
     load_pipeline,
+    parse_page,
     parse_response,
 )
 from articlekit.scrapy import item_pipeline as item_pipeline_module  # noqa: E402
@@ -108,48 +108,64 @@ def test_a_body_that_is_no_page_raises_the_parse_error() -> None:
 # -- the header charset -------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "body",
-    [
-        codecs.BOM_UTF8 + "<p>Grüße</p>".encode(),  # a BOM wins
-        "<p>Grüße</p>".encode(),  # valid UTF-8 wins, as in parse()
-    ],
-)
-def test_bom_and_valid_utf8_are_left_to_parse(body: bytes) -> None:
-    assert decode_with_charset(body, "windows-1251") == (body, None)
+def _served(body: bytes, charset: str | None) -> Article:
+    headers = {"Content-Type": f"text/html; charset={charset}"} if charset else {}
+    return parse_response(HtmlResponse(URL, body=body, headers=headers))
 
 
-def test_no_charset_leaves_the_bytes_to_parse() -> None:
-    assert decode_with_charset(RUSSIAN, None) == (RUSSIAN, None)
+def _page(text: str) -> str:
+    return f"<html><head><title>{text}</title></head><body><p>{text}</p></body></html>"
 
 
-def test_broken_utf8_declared_utf8_is_left_to_parse_which_repairs_it() -> None:
-    body = "<p>Grüße</p>".encode() + b"\xe9"
-    assert decode_with_charset(body, "utf-8") == (body, None)
+def test_a_bom_wins_over_the_header_charset() -> None:
+    body = codecs.BOM_UTF8 + _page("Grüße").encode()
+    article = _served(body, "windows-1251")
+    assert article.title == "Grüße"
+    assert article.warnings == articlekit.parse(body).warnings
+
+
+def test_valid_utf8_wins_over_the_header_charset_with_a_warning() -> None:
+    article = _served(_page("Grüße").encode(), "windows-1251")
+    assert article.title == "Grüße"
+    assert any("'windows-1251'" in w and "overruled" in w for w in article.warnings)
+
+
+def test_no_charset_is_parse_of_the_bytes() -> None:
+    assert _served(RUSSIAN, None) == articlekit.parse(RUSSIAN, url=URL)
+
+
+def test_broken_utf8_declared_utf8_is_repaired_and_the_header_overruled() -> None:
+    body = _page("Grüße").encode() + b"\xe9"
+    article = _served(body, "utf-8")
+    assert article.title == "Grüße"
+    assert any("'utf-8'" in w and "overruled" in w for w in article.warnings)
 
 
 def test_a_legacy_charset_decodes_the_bytes() -> None:
-    text, note = decode_with_charset(RUSSIAN, "windows-1251")
-    assert note is None
-    assert isinstance(text, str)
-    assert "Горсовет утвердил бюджет" in text
+    article = _served(RUSSIAN, "windows-1251")
+    assert article.title == "Горсовет утвердил бюджет на будущий год"
+    assert article.warnings == ()
 
 
 def test_a_charset_the_bytes_contradict_is_overruled_with_a_warning() -> None:
     body = b"<p>caf\xe9 \x81</p>"  # 0x81 has no character in windows-1252
-    given, note = decode_with_charset(body, "windows-1252")
-    assert given == body
-    assert note is not None and "'windows-1252'" in note
-    article = parse_response(
-        HtmlResponse(URL, body=body, headers={"Content-Type": "text/html; charset=windows-1252"})
-    )
-    assert note in article.warnings
+    article = _served(body, "windows-1252")
+    notes = [w for w in article.warnings if "'windows-1252'" in w]
+    assert len(notes) == 1 and "overruled" in notes[0]
+    # Overruled, the bytes are read as if no header had come with them.
+    assert article.body == articlekit.parse(body).body
 
 
 def test_an_unknown_charset_is_ignored_with_a_warning() -> None:
-    given, note = decode_with_charset(RUSSIAN, "x-no-such-charset")
-    assert given == RUSSIAN
-    assert note is not None and "x-no-such-charset" in note
+    article = _served(RUSSIAN, "x-no-such-charset")
+    assert any("x-no-such-charset" in w and "unknown" in w for w in article.warnings)
+    assert article.title == articlekit.parse(RUSSIAN).title
+
+
+def test_a_str_page_ignores_the_charset() -> None:
+    text = RUSSIAN.decode("cp1251")
+    article = parse_page(text, URL, "shift_jis")
+    assert article == articlekit.parse(text, url=URL)
 
 
 # -- settings -------------------------------------------------------------------------

@@ -101,13 +101,15 @@ def parse(
     pipeline: Pipeline | None = None,
     limits: PageLimits = PageLimits(),
     timeout: float | None = None,
+    encoding: str | None = None,
 ) -> Article:
     """Extract the article from one saved page.
 
     ``html`` may be:
 
-    * ``bytes``: decoded by BOM, then as UTF-8 when valid, then by the declared
-      charset, then by detection; a declaration the bytes contradict is
+    * ``bytes``: decoded by BOM, then as UTF-8 when valid, then by
+      ``encoding`` (the transport's charset), then by the charset the markup
+      declares, then by detection; a declaration the bytes contradict is
       overruled, with a warning;
     * ``str``: always the page's markup (a str with no markup gets a warning:
       pass a ``pathlib.Path`` to read a file);
@@ -116,6 +118,15 @@ def parse(
     * an lxml element or tree, used without serialising it, or a
       BeautifulSoup tree or tag (the ``articlekit[bs4]`` extra), converted
       node by node.
+
+    ``encoding`` is the charset label the page came with from outside its
+    markup: the ``charset`` of the HTTP ``Content-Type`` header (``httpx``'s
+    ``response.charset_encoding``, a WARC record's header). It outranks the
+    page's own ``<meta charset>``, as in browsers, when the bytes decode under
+    it without error; a BOM and valid UTF-8 still come first. A label the bytes
+    contradict is overruled and an unknown one ignored, each with a warning.
+    It applies to bytes (and paths and files of bytes); a ``str`` is text
+    already and ignores it, as does a tree.
 
     ``timeout`` (seconds) is a shortcut for ``limits=PageLimits(max_seconds=...)``
     and overrides it: the whole call, reading the input included, gets that
@@ -133,7 +144,7 @@ def parse(
     started = time.monotonic()  # the budget covers reading the input too
     if timeout is not None:
         limits = dataclasses.replace(limits, max_seconds=timeout)
-    page = Page.from_input(html, url, limits=limits)
+    page = Page.from_input(html, url, limits=limits, encoding=encoding)
     return (_default_pipeline() if pipeline is None else pipeline).run(
         page, max_seconds=limits.max_seconds, started=started
     )

@@ -145,7 +145,9 @@ def _run_parse(args: argparse.Namespace) -> int:
         assert loaded.data is not None
         parser = PageParser(options_from_args(args))
         url = args.url or loaded.url
-        article = _parse_one(parser, loaded.data, loaded.compression, url, loaded.kind)
+        article = _parse_one(
+            parser, loaded.data, loaded.compression, url, loaded.kind, loaded.encoding
+        )
     except _StopError as stop:
         print(f"articlekit: {stop}", file=sys.stderr)
         if skipped:

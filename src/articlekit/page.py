@@ -5,7 +5,8 @@ read and, when gzip or bzip2, decompressed; an open file; an lxml element or
 tree, used as it is; a BeautifulSoup tree, converted node by node.
 
 Bytes are decoded once (:func:`decode_bytes`): a byte-order mark; else valid
-UTF-8 is UTF-8, whatever the page declares; else the declared charset; else
+UTF-8 is UTF-8, whatever is declared; else the transport's charset (an HTTP
+header's, when the caller gives it); else the page's declared charset; else
 charset detection. A declaration the bytes contradict is overruled and said
 so in :attr:`Page.warnings`. Every text path ends as UTF-8 bytes handed to
 lxml, because lxml parses UTF-8 bytes faster than a Python ``str`` and refuses
@@ -22,6 +23,7 @@ from __future__ import annotations
 import bz2
 import codecs
 import copy
+import dataclasses
 import os
 import re
 import sys
@@ -54,6 +56,7 @@ __all__ = [
     "Page",
     "PageInput",
     "PageLimits",
+    "content_type_charset",
     "decode_bytes",
     "decode_html",
 ]
@@ -436,7 +439,7 @@ def _not_utf8(data: bytes, declared_utf8: bool) -> Decoded:
     return Decoded(encoding, text=mixed, warnings=(note,))
 
 
-def decode_bytes(data: bytes) -> Decoded:
+def _decode_page_bytes(data: bytes) -> Decoded:
     """Decode page bytes: BOM; valid UTF-8; the declared charset; detection.
 
     Valid UTF-8 that declares another charset is read as UTF-8 (a page whose
@@ -455,7 +458,7 @@ def decode_bytes(data: bytes) -> Decoded:
                     else _not_utf8(body, declared_utf8=True)
                 )
             return Decoded(encoding, text=body.decode(encoding, errors="replace"))
-    if data.count(b"\x00") > len(data) // 4:
+    if _nul_heavy(data):
         # Many NUL bytes mean UTF-16/32 without a BOM, or binary: an ASCII
         # declaration inside such data is not to be trusted, so detection decides.
         if _is_utf8(data):
@@ -477,9 +480,86 @@ def decode_bytes(data: bytes) -> Decoded:
     return _not_utf8(data, declared_utf8=declared is not None)
 
 
-def decode_html(data: bytes) -> tuple[str, str]:
+def _is_wide(codec: str) -> bool:
+    """UTF-16 and UTF-32: the codecs whose text is not ASCII-compatible."""
+    return codec.startswith(("utf-16", "utf-32"))
+
+
+def _nul_heavy(data: bytes) -> bool:
+    """Many NUL bytes: UTF-16/32 text without a BOM (or binary data)."""
+    return data.count(b"\x00") > len(data) // 4
+
+
+def _noted(decoded: Decoded, note: str) -> Decoded:
+    """``decoded`` with ``note`` said before its own warnings."""
+    return dataclasses.replace(decoded, warnings=(note, *decoded.warnings))
+
+
+def decode_bytes(data: bytes, transport_charset: str | None = None) -> Decoded:
+    """Decode page bytes: BOM; valid UTF-8; the transport's charset; the page's
+    declared charset; detection.
+
+    Args:
+        data: the page's bytes.
+        transport_charset: the charset label the bytes came with from outside
+            the page: the ``charset`` of an HTTP ``Content-Type`` header (a
+            crawler's response, a WARC record). Resolved as the page's own
+            labels are (``iso-8859-1`` is windows-1252, ``gb2312`` is gb18030).
+
+    Valid UTF-8 that declares another charset is read as UTF-8 (a page whose
+    non-ASCII bytes are all valid UTF-8 by chance does not occur), with a
+    warning. A transport charset comes next, and outranks the page's own
+    declaration (as in browsers) when the bytes decode under it without a
+    single error; otherwise it is overruled with a warning naming it, and an
+    unknown label is ignored with a warning. A declaration of a legacy charset
+    that the bytes do not contradict is honoured: bytes that are not UTF-8
+    and declare windows-1251 are windows-1251. Raises :class:`DecodingError`
+    when nothing explains them.
+    """
+    if transport_charset is None:
+        return _decode_page_bytes(data)
+    label = transport_charset.strip()
+    codec = _codec_for(label) if label else None
+    given = f"encoding={label!r} (the transport's charset)"
+    if codec is None:
+        return _noted(_decode_page_bytes(data), f"{given} is unknown: ignored")
+    if data.startswith(tuple(bom for bom, _ in _BOMS)):
+        return _decode_page_bytes(data)  # a byte-order mark outranks every label
+    # UTF-16/32 bytes are NUL-heavy and other text is not: the wrong kind of
+    # codec is no explanation even where the bytes decode under it.
+    wide_text = _nul_heavy(data)
+    if _is_utf8(data) and not (wide_text and _is_wide(codec)):
+        if codec == "utf-8":
+            return Decoded("utf-8", utf8=data)
+        if not wide_text:
+            if data.isascii() and not _is_wide(codec):  # nothing contradicts the label
+                return Decoded(codec, utf8=data)
+            # and so is a legacy <meta charset>, which the page's reading says
+            return _noted(_decode_page_bytes(data), f"{given} is overruled: the bytes are UTF-8")
+    if wide_text == _is_wide(codec):
+        try:
+            return Decoded(codec, text=data.decode(codec))  # strict: one bad byte refutes it
+        except UnicodeDecodeError:
+            pass
+    note = f"{given} is overruled: the bytes are not valid {codec}"
+    return _noted(_decode_page_bytes(data), note)
+
+
+def content_type_charset(content_type: str) -> str | None:
+    """The ``charset`` label of a ``Content-Type`` header value, as written
+    (``'text/html; Charset="KOI8-R"'`` gives ``"KOI8-R"``), or ``None``: what
+    an HTTP client or a WARC reader passes as ``parse(..., encoding=...)``."""
+    for param in content_type.split(";")[1:]:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset":
+            label = value.strip().strip("\"'").strip()
+            return label or None
+    return None
+
+
+def decode_html(data: bytes, transport_charset: str | None = None) -> tuple[str, str]:
     """``(text, encoding)`` of page bytes, decoded as :func:`decode_bytes` says."""
-    decoded = decode_bytes(data)
+    decoded = decode_bytes(data, transport_charset)
     return decoded.as_text(), decoded.encoding
 
 
@@ -511,14 +591,16 @@ def _utf8_of(text: str) -> bytes:
         return repaired.encode("utf-8")
 
 
-def _markup_of_bytes(data: bytes, limits: PageLimits, warnings: list[str]) -> tuple[bytes, str]:
+def _markup_of_bytes(
+    data: bytes, limits: PageLimits, warnings: list[str], transport_charset: str | None = None
+) -> tuple[bytes, str]:
     """UTF-8 markup of page bytes, and the encoding they were read in."""
     _check_size(len(data), "bytes", limits)
     if not data or data.isspace():
         raise EmptyInputError("input is empty")
     if _binary_bytes(data, limits):
         raise NotHtmlError("input looks like binary data, not a page")
-    decoded = decode_bytes(data)
+    decoded = decode_bytes(data, transport_charset)
     warnings.extend(decoded.warnings)
     if decoded.utf8 is not None:
         utf8 = decoded.utf8
@@ -916,12 +998,20 @@ class Page:
 
     @classmethod
     def from_input(
-        cls, source: PageInput, url: str | None = None, *, limits: PageLimits = PageLimits()
+        cls,
+        source: PageInput,
+        url: str | None = None,
+        *,
+        limits: PageLimits = PageLimits(),
+        encoding: str | None = None,
     ) -> Page:
         """Read, decode and parse ``source``; raise an :class:`~articlekit.errors.InputError`.
 
-        A path or file that cannot be read raises ``OSError`` as ``open()`` does;
-        any other type raises ``TypeError``.
+        ``encoding`` is the charset the transport gave with the bytes (an
+        HTTP ``Content-Type`` header's), for :func:`decode_bytes`; it applies
+        to bytes, paths and files of bytes, and is ignored for a ``str``
+        (already text) and a tree. A path or file that cannot be read raises
+        ``OSError`` as ``open()`` does; any other type raises ``TypeError``.
         """
         tree = _tree_of(source)
         if tree is not None:
@@ -929,11 +1019,11 @@ class Page:
         warnings: list[str] = []
         data = _content_of(source, limits, warnings)
         if isinstance(data, str):
-            markup, encoding = _markup_of_text(data, limits, warnings), "str"
+            markup, read_as = _markup_of_text(data, limits, warnings), "str"
         else:
-            markup, encoding = _markup_of_bytes(data, limits, warnings)
+            markup, read_as = _markup_of_bytes(data, limits, warnings, encoding)
         root = _parse(_cleaned(markup))
-        return cls(root, url=url, encoding=encoding, warnings=tuple(warnings))
+        return cls(root, url=url, encoding=read_as, warnings=tuple(warnings))
 
     def copy_root(self) -> html.HtmlElement:
         """A deep copy of the tree, for stages that prune."""

@@ -101,13 +101,23 @@ class PageParser:
 
     Called as ``parser(data, url=url)`` for a page and ``parser(data,
     url=url, text=True)`` for a text dump, which is how the batch runner calls
-    every parser. ``articlekit.parse`` and ``articlekit.clean_text`` are looked
-    up at each call, so a monkeypatched one is used.
+    every parser; a page that came with the transport's charset (a WARC
+    record's HTTP header, :attr:`Source.encoding`)
+    also gets ``encoding=label``, passed on to ``parse`` (text dumps ignore
+    it). ``articlekit.parse`` and ``articlekit.clean_text`` are looked up at
+    each call, so a monkeypatched one is used.
     """
 
     options: ParseOptions = ParseOptions()
 
-    def __call__(self, data: bytes, url: str | None = None, *, text: bool = False) -> Article:
+    def __call__(
+        self,
+        data: bytes,
+        url: str | None = None,
+        *,
+        text: bool = False,
+        encoding: str | None = None,
+    ) -> Article:
         module = importlib.import_module("articlekit")
         kwargs: dict[str, Any] = {}
         pipeline = pipeline_for(self.options)
@@ -117,6 +127,8 @@ class PageParser:
             return self._text(module, data, url, kwargs)
         if self.options.max_bytes is not None or self.options.max_seconds is not None:
             kwargs["limits"] = self.options.limits()
+        if encoding is not None:
+            kwargs["encoding"] = encoding
         article: Article = module.parse(data, url=url, **kwargs)
         return article
 

@@ -193,7 +193,8 @@ class _Pool:
 
     def _send(self, worker: _Worker, task: _Task) -> _Worker:
         data = task.source.data
-        message = (data, task.source.compression, task.source.url, task.source.kind)
+        source = task.source
+        message = (data, source.compression, source.url, source.kind, source.encoding)
         for _attempt in range(2):
             try:
                 worker.conn.send(message)
@@ -307,8 +308,10 @@ def parse_many(
     ``parser`` replaces ``articlekit.parse`` (it must be a module-level function
     or a picklable object when worker processes are not forked). It is called
     as ``parser(data, url=url)``, and for a text dump as ``parser(data,
-    url=url, text=True)``; ``PageParser(ParseOptions(...))`` parses with
-    extraction options.
+    url=url, text=True)``; a page whose source carries a transport charset
+    (``Source.encoding``: a WARC record's HTTP header charset, or
+    ``Source.from_bytes(..., encoding=...)``) is also given ``encoding=label``.
+    ``PageParser(ParseOptions(...))`` parses with extraction options.
 
     Files are read as pages or text dumps (``.txt``, ``.text``) by suffix;
     ``kind="html"`` or ``"text"`` reads every file that way.

@@ -32,7 +32,9 @@ WORKER_PARENT_CHECK_SECONDS = 1.0
 ERROR_TIMEOUT = "PageTimeout"
 
 #: Called as ``parser(data, url=url)`` for a page, and as
-#: ``parser(data, url=url, text=True)`` for a text dump (see :class:`.options.PageParser`).
+#: ``parser(data, url=url, text=True)`` for a text dump (see :class:`.options.PageParser`);
+#: a page whose source carries the transport's charset (a WARC record's HTTP
+#: header) gets it too, as ``parser(data, url=url, encoding=label)``.
 Parser = Callable[..., Article]
 
 
@@ -42,11 +44,18 @@ class _PageTimeout(BaseException):
 
 
 def _parse_one(
-    parser: Parser, data: bytes, codec: str | None, url: str | None, kind: str = "html"
+    parser: Parser,
+    data: bytes,
+    codec: str | None,
+    url: str | None,
+    kind: str = "html",
+    encoding: str | None = None,
 ) -> Article:
     page = _decompress(data, codec)
     if kind == "text":
         return parser(page, url=url, text=True)
+    if encoding is not None:  # only then: parsers written before it need not take it
+        return parser(page, url=url, encoding=encoding)
     return parser(page, url=url)
 
 
@@ -84,7 +93,12 @@ def _run_in_process(
                         if timeout:
                             signal.setitimer(signal.ITIMER_REAL, timeout)
                         article = _parse_one(
-                            parser, loaded.data, loaded.compression, loaded.url, loaded.kind
+                            parser,
+                            loaded.data,
+                            loaded.compression,
+                            loaded.url,
+                            loaded.kind,
+                            loaded.encoding,
                         )
                     finally:
                         if timeout:
@@ -114,7 +128,7 @@ def _bare(source: Source) -> Source:
 
 
 def _worker_main(conn: Connection, parser: Parser, inherited: list[Connection]) -> None:
-    """A worker: receive (data, codec, url, kind), send back ("ok", dict) or
+    """A worker: receive (data, codec, url, kind, encoding), send back ("ok", dict) or
     ("error", type, message). It ignores Ctrl-C (the parent decides) and exits
     when its parent is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -133,9 +147,9 @@ def _worker_main(conn: Connection, parser: Parser, inherited: list[Connection]) 
             return
         if task is None:
             return
-        data, codec, url, kind = task
+        data, codec, url, kind, encoding = task
         try:
-            article = _parse_one(parser, data, codec, url, kind)
+            article = _parse_one(parser, data, codec, url, kind, encoding)
             reply: tuple[Any, ...] = ("ok", article.to_dict())
         except Exception as exc:
             error = _error_of(exc)

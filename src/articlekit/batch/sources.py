@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import InputError, InputTooLargeError
+from ..page import content_type_charset
 
 #: File name endings that are read as pages when a folder is walked.
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -81,6 +82,9 @@ class Source:
     compression: str | None = None
     #: ``"text"`` for a text dump (read with ``clean_text``), else ``"html"``.
     kind: Kind = "html"
+    #: The charset label the transport gave with the bytes (a WARC record's
+    #: HTTP ``Content-Type`` header), passed as ``parse(..., encoding=...)``.
+    encoding: str | None = None
     content_hash: str | None = None
     data: bytes | None = field(default=None, repr=False, compare=False)
     #: Set when the input could not even be read as a source (a broken WARC).
@@ -95,11 +99,14 @@ class Source:
         url: str | None = None,
         compression: str | None = None,
         kind: Kind = "html",
+        encoding: str | None = None,
     ) -> Source:
         """A page (or, with ``kind="text"``, a text dump) held in memory.
 
         ``str`` is encoded as UTF-8. Without ``compression``, gzip and bzip2
         data are still recognised by their first bytes when parsed.
+        ``encoding`` is the charset the bytes came with (an HTTP header's), for
+        ``parse(..., encoding=...)``; text dumps ignore it.
         """
         raw = data.encode("utf-8") if isinstance(data, str) else data
         return cls(
@@ -108,6 +115,7 @@ class Source:
             rel=id,
             compression=compression,
             kind=kind,
+            encoding=encoding,
             data=raw,
             content_hash=_hash(raw),
         )
@@ -333,10 +341,10 @@ def warc_available() -> bool:
     return True
 
 
-def _record_type(record: Any) -> str | None:
-    """The content type of a response or resource record ("" when it has
-    none); None for the other record types (requests, metadata…), which are
-    never pages."""
+def _record_content_type(record: Any) -> str | None:
+    """The content type of a response or resource record, as written ("" when
+    it has none); None for the other record types (requests, metadata…), which
+    are never pages."""
     if record.rec_type == "response":
         headers = record.http_headers
         ctype = headers.get_header("Content-Type", "") if headers is not None else ""
@@ -344,7 +352,7 @@ def _record_type(record: Any) -> str | None:
         ctype = record.rec_headers.get_header("Content-Type", "")
     else:
         return None
-    return (ctype or "").lower()
+    return ctype or ""
 
 
 def _is_html_type(ctype: str) -> bool:
@@ -393,9 +401,10 @@ def _iter_warc(path: str, rel: str, skipped: Skipped | None = None) -> Iterator[
         module = _import_warcio()
         with Path(path).open("rb") as fh:
             for record in module.ArchiveIterator(fh):
-                ctype = _record_type(record)
-                if ctype is None:
+                written = _record_content_type(record)
+                if written is None:
                     continue
+                ctype = written.lower()
                 if not _is_html_type(ctype):
                     if skipped is not None:
                         skipped.add(Skipped.NOT_HTML_RECORD, ctype.split(";")[0].strip())
@@ -410,6 +419,7 @@ def _iter_warc(path: str, rel: str, skipped: Skipped | None = None) -> Iterator[
                     record_id=record_id,
                     url=record.rec_headers.get_header("WARC-Target-URI"),
                     rel=f"{stem}/{index:06d}",
+                    encoding=content_type_charset(written),
                     data=data,
                     content_hash=_hash(data),
                     problem="the record is truncated" if short else None,

@@ -2,30 +2,28 @@
 they came from, and why a file could not be read to its end).
 
 Only ``response`` records whose HTTP ``Content-Type`` is HTML are read. The
-payload is decoded here: a BOM, or bytes that are valid UTF-8, decide first
-(UTF-8 is UTF-8 whatever is declared, as :func:`articlekit.parse` holds); then
-the charset of the HTTP header when the bytes are valid in it (the transport's
-word comes before the page's own, as in browsers); else the payload is decoded
-as :func:`articlekit.parse` decodes bytes (the page's declaration, detection).
+payload is decoded here, to the text a row holds, by the decoding that
+``articlekit.parse(data, encoding=<the header's charset>)`` applies
+(:func:`articlekit.page.decode_bytes`): a BOM, then valid UTF-8, then the HTTP
+header's charset, then the page's own declaration, then detection. So a record
+gives the same text here as in ``articlekit clean``, which parses the same
+bytes with the same charset.
 A file that breaks off gives one row with ``read_error`` set after the records
 it did hold, so that no loss is silent.
 """
 
 from __future__ import annotations
 
-import codecs
 import importlib
 from collections.abc import Iterator
 from typing import IO, Any
 
 from ..batch.sources import MAX_PAGE_BYTES, _gzip_complete
 from ..errors import DecodingError
-from ..page import _codec_for, decode_html
+from ..page import content_type_charset, decode_bytes
 
 #: The columns of a WARC row, all strings.
 WARC_COLUMNS = ("url", "html", "warc_record_id", "warc_file", "read_error")
-
-_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def _warcio() -> Any:
@@ -37,35 +35,11 @@ def _warcio() -> Any:
         ) from exc
 
 
-def header_charset(content_type: str) -> str | None:
-    """The Python codec of the ``charset`` parameter of a Content-Type header,
-    or ``None`` when there is none or Python does not know it."""
-    for param in content_type.split(";")[1:]:
-        name, _, value = param.partition("=")
-        if name.strip().lower() == "charset":
-            label = value.strip().strip("\"'")
-            return _codec_for(label) if label else None
-    return None
-
-
-def _utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
 def decode_payload(data: bytes, content_type: str) -> str:
-    """The text of an HTML payload (see the module docstring for the order)."""
-    codec = header_charset(content_type)
-    if codec is not None and not data.startswith(_BOMS) and not _utf8(data):
-        try:
-            return data.decode(codec)
-        except (UnicodeDecodeError, LookupError):
-            pass  # the header is wrong for these bytes: read them as a file would be
+    """The text of an HTML payload sent with ``content_type`` (see the module
+    docstring for the order)."""
     try:
-        return decode_html(data)[0]
+        return decode_bytes(data, content_type_charset(content_type)).as_text()
     except DecodingError:
         # Nothing explains the bytes; parse() will say what the text is not.
         return data.decode("utf-8", errors="replace")

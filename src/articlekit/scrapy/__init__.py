@@ -27,7 +27,6 @@ from .logformatter import ArticleLogFormatter
 from .options import OUTPUTS, Output, ScrapyOptions, load_pipeline
 from .response import (
     article_from_response,
-    decode_with_charset,
     header_charset,
     parse_page,
     parse_response,
@@ -41,7 +40,6 @@ __all__ = [
     "Output",
     "ScrapyOptions",
     "article_from_response",
-    "decode_with_charset",
     "header_charset",
     "item_from_article",
     "load_pipeline",

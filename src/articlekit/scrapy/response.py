@@ -1,48 +1,30 @@
 """A Scrapy response, or a page item, to an Article.
 
-``articlekit.parse`` decodes bytes by a byte-order mark, then as UTF-8 when
-they are valid UTF-8, then by the charset declared *in the markup*, then by
-detection; it has no parameter for the charset of the HTTP ``Content-Type``
-header. That header outranks the markup's declaration in browsers, so it is
-applied here, in the same order as ``parse`` applies its own rules: a BOM
-and valid UTF-8 still win, and a header charset that the bytes contradict is
-overruled (and said so in ``Article.warnings``), as ``parse`` does with a
-contradicted ``<meta charset>``.
+The response's bytes go to ``articlekit.parse`` with the charset of its HTTP
+``Content-Type`` header as ``encoding``: a BOM and valid UTF-8 still come
+first, then the header's charset (ahead of the markup's own declaration, as in
+browsers), and a header charset the bytes contradict is overruled with a
+warning in ``Article.warnings``.
 """
 
 from __future__ import annotations
 
-import codecs
-import dataclasses
-import re
 from typing import Any
 
 from scrapy.http import Response
-from w3lib.encoding import resolve_encoding
 
 from .. import parse
 from ..article import Article
+from ..page import content_type_charset
 from .items import item_from_article
 from .options import ScrapyOptions
 
 __all__ = [
     "article_from_response",
-    "decode_with_charset",
     "header_charset",
     "parse_page",
     "parse_response",
 ]
-
-#: ``charset=label`` in a Content-Type header value, the label quoted or not.
-_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([^\s;"']+)""", re.IGNORECASE)
-
-_BOMS = (
-    codecs.BOM_UTF8,
-    codecs.BOM_UTF32_LE,
-    codecs.BOM_UTF32_BE,
-    codecs.BOM_UTF16_LE,
-    codecs.BOM_UTF16_BE,
-)
 
 
 def header_charset(response: Response) -> str | None:
@@ -51,42 +33,7 @@ def header_charset(response: Response) -> str | None:
     content_type = response.headers.get(b"Content-Type")
     if not content_type:
         return None
-    match = _CHARSET.search(content_type.decode("latin-1"))
-    return match.group(1) if match else None
-
-
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def decode_with_charset(body: bytes, charset: str | None) -> tuple[bytes | str, str | None]:
-    """What to give ``parse`` for ``body`` sent with ``charset``, and a warning.
-
-    The body as ``str`` when the charset decided its decoding; else the bytes
-    unchanged, for ``parse`` to decode by its own rules: with no charset, with
-    a BOM, with valid UTF-8 (also when UTF-8 is declared but the bytes are
-    broken, which ``parse`` repairs), and with a charset that is unknown or
-    that the bytes contradict. The warning (or ``None``) says when the
-    charset was overruled.
-    """
-    if charset is None or body.startswith(_BOMS) or _is_utf8(body):
-        return body, None
-    codec = resolve_encoding(charset)
-    if codec is None:
-        return body, f"the HTTP header declares the unknown charset {charset!r}: ignored"
-    if codecs.lookup(codec).name == "utf-8":
-        return body, None
-    try:
-        return body.decode(codec), None
-    except UnicodeDecodeError:
-        return body, (
-            f"the HTTP header declares charset {charset!r} but the bytes are not {codec}: "
-            "read by the page's own declaration or detection"
-        )
+    return content_type_charset(content_type.decode("latin-1"))
 
 
 def parse_page(
@@ -95,18 +42,15 @@ def parse_page(
     charset: str | None = None,
     options: ScrapyOptions | None = None,
 ) -> Article:
-    """``articlekit.parse`` of a page fetched with ``charset`` in its HTTP header.
+    """``articlekit.parse`` of a page fetched with ``charset`` in its HTTP header
+    (``parse(..., encoding=charset)``; a ``str`` page is text already).
 
     Raises what :func:`articlekit.parse` raises.
     """
     options = options or ScrapyOptions()
-    note = None
-    if isinstance(html, bytes):
-        html, note = decode_with_charset(html, charset)
-    article = parse(html, url=url, pipeline=options.pipeline, timeout=options.timeout)
-    if note is None:
-        return article
-    return dataclasses.replace(article, warnings=(*article.warnings, note))
+    return parse(
+        html, url=url, encoding=charset, pipeline=options.pipeline, timeout=options.timeout
+    )
 
 
 def parse_response(response: Response, options: ScrapyOptions | None = None) -> Article:
