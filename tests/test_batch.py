@@ -8,6 +8,7 @@ import io
 import json
 import os
 import signal
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -166,7 +167,8 @@ def test_timeout_fires_and_the_run_goes_on(jobs: int) -> None:
         Source.from_bytes("last", id="b"),
     ]
     started = time.monotonic()
-    results = list(parse_many(sources, jobs=jobs, timeout=0.5, parser=fake_parse))
+    # 2 s, not less: a loaded CI machine may take a second to start a worker.
+    results = list(parse_many(sources, jobs=jobs, timeout=2.0, parser=fake_parse))
     assert time.monotonic() - started < 10
     assert [r.source.id for r in results] == ["a", "hang", "b"]
     assert results[0].ok and results[2].ok
@@ -198,6 +200,10 @@ def test_parser_exceptions_become_errors_with_their_type() -> None:
 def test_monkeypatched_parse_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
     import articlekit
 
+    if threading.active_count() > 1:
+        # Workers are forked (and see the patch) only from a one-thread process;
+        # earlier tests (Spark, Dask, Scrapy) may have left threads running.
+        pytest.skip("the pool uses forkserver here: a patch in the parent is not seen")
     monkeypatch.setattr(articlekit, "parse", fake_parse)
     [result] = parse_many([Source.from_bytes("https://x.test/a\nhello", id="a")], jobs=2)
     assert result.article is not None and result.article.canonical_url == "https://x.test/a"
@@ -335,7 +341,7 @@ def test_timeout_option_fails_the_page_not_the_run(tmp_path: Path) -> None:
     write(root / "a.html", "https://s.test/a\nfine")
     write(root / "b.html", "HANG")
     write(root / "c.html", "https://s.test/c\nfine too")
-    report = batch.clean([root], out, jobs=2, timeout=0.5, parser=fake_parse)
+    report = batch.clean([root], out, jobs=2, timeout=2.0, parser=fake_parse)
     assert (report.ok, report.failed, report.exit_code) == (2, 1, 1)
     [error] = read_jsonl(out / "errors.jsonl")
     assert error["error_type"] == "PageTimeout" and error["source"].endswith("b.html")
