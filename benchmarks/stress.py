@@ -3,6 +3,7 @@
     python benchmarks/stress.py [--case NAME ...] [--runs R] [--trafilatura]
                                 [--timeout S] [--save OUT.json] [--compare BEFORE.json]
     python benchmarks/stress.py --profile NAME SIZE     # where the time goes
+    python benchmarks/stress.py --stages NAME SIZE      # the time of each stage
 
 Every page is generated here (nothing is read from disk) and parsed in a fresh
 interpreter, so that its peak memory is its own. Printed per case and size:
@@ -177,6 +178,39 @@ def profile(case: str, size: int) -> None:
     pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
 
 
+def stages(case: str, size: int) -> None:
+    """Wall and CPU time of reading the page, of each default stage and of
+    assembling the Article (the stages run as ``Pipeline.run`` runs them)."""
+    import articlekit
+    from articlekit.page import Page
+    from articlekit.pipeline import Pipeline
+    from articlekit.stage import Draft
+
+    articlekit.parse(_page(_ARTICLE))
+    source = CASES[case][0](size).encode("utf-8")
+    rows: list[tuple[str, float, float]] = []
+
+    def timed(name: str, work: Callable[[], Any]) -> Any:
+        start, cpu = time.perf_counter(), time.process_time()
+        out = work()
+        rows.append((name, time.perf_counter() - start, time.process_time() - cpu))
+        return out
+
+    page = timed("(read the page)", lambda: Page.from_input(source))
+    draft = Draft()
+    for message in page.warnings:
+        draft.warn(message)
+    for stage in Pipeline.default():
+        finding = timed(stage.name, lambda stage=stage: stage(page, draft))
+        draft.merge(stage.name, finding)
+    article = timed("(assemble)", lambda: draft.to_article(page.url))
+    print(f"{case} {size:,}: {len(source) / 1e6:.1f} MB, {article.word_count} words")
+    print(f"{'stage':<16} {'wall s':>7} {'cpu s':>6}")
+    for name, wall, cpu in rows:
+        print(f"{name:<16} {wall:>7.2f} {cpu:>6.2f}")
+    print(f"{'total':<16} {sum(r[1] for r in rows):>7.2f} {sum(r[2] for r in rows):>6.2f}")
+
+
 def run_case(
     case: str, size: int, runs: int, trafilatura: bool, timeout: float | None
 ) -> Measure | str:
@@ -198,6 +232,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=2, help="parses per page; the worst counts")
     parser.add_argument("--trafilatura", action="store_true", help="time trafilatura once too")
     parser.add_argument("--profile", nargs=2, metavar=("CASE", "SIZE"), help="cProfile one page")
+    parser.add_argument("--stages", nargs=2, metavar=("CASE", "SIZE"), help="time each stage")
     parser.add_argument("--timeout", type=float, help="also parse with timeout=S; print when")
     parser.add_argument("--save", metavar="JSON", help="write the measures to this file")
     parser.add_argument("--compare", metavar="JSON", help="a saved run to print beside this one")
@@ -211,6 +246,9 @@ def main() -> int:
         return 0
     if args.profile:
         profile(args.profile[0], int(args.profile[1]))
+        return 0
+    if args.stages:
+        stages(args.stages[0], int(args.stages[1]))
         return 0
     was: dict[str, dict[str, Any]] = {}
     if args.compare:

@@ -9,13 +9,24 @@ from __future__ import annotations
 
 import gzip
 import random
+from typing import Any
 
 import pytest
+import regex
 from lxml import etree
 
 import articlekit
 from articlekit import ArticlekitError, Page
+from articlekit.extractors import BodyExtractor
+from articlekit.extractors.body import BodyOptions
+from articlekit.extractors.chrome import ChromeExtractor, _WordShare
+from articlekit.extractors.tracing import is_prose, last_character
+from articlekit.extractors.verdict import EVIDENCE
 from articlekit.page import MAX_TREE_DEPTH
+from articlekit.pieces import Piece, Shape
+from articlekit.pipeline import Pipeline
+from articlekit.rules import CONTAINER_CHECK, PROSE_END_CHARACTERS, PROSE_MIN_WORDS
+from articlekit.stage import Draft, Finding
 
 from .conftest import shared_path
 
@@ -188,3 +199,205 @@ def test_arbitrary_input_gives_an_article_or_a_library_error(seed: int) -> None:
     rng = random.Random(seed)
     outcomes = [_outcome(source) for source in _mutations(rng)]
     assert outcomes[-3] == "article"  # the SVG is markup like any other
+
+
+# --- bounded work: each cause of a slow hostile page, by its outcome ---------------------------
+# (the times themselves are measured in benchmarks/stress.py)
+
+STORY = [
+    f"Paragraph {i} of the council story says what was decided, by whom and why it matters."
+    for i in range(4)
+]
+
+
+def _story_page(links: int, *, story_in_article: bool = True) -> str:
+    story = "".join(f"<p>{p}</p>" for p in STORY)
+    items = "".join(
+        f"<li><a href='/story/{i}'>Another story number {i}</a></li>" for i in range(links)
+    )
+    article = (
+        f"<article><h1>The council vote on solar roofs</h1>{story}</article>"
+        if story_in_article
+        else f"<article><h1>The council vote on solar roofs</h1></article>{story}"
+    )
+    return f"<html><head><title>Vote</title></head><body>{article}<ul>{items}</ul></body></html>"
+
+
+def _body_finding(source: str, options: BodyOptions) -> Finding:
+    """The body stage's finding, after the stages before it ran as usual."""
+    page = Page.from_input(source)
+    draft = Draft()
+    for stage in Pipeline.default():
+        if stage.name == "body":
+            return BodyExtractor(options)(page, draft)
+        draft.merge(stage.name, stage(page, draft))
+    raise AssertionError("no body stage")
+
+
+def _texts(finding: Finding) -> list[str]:
+    return [p.text for p in finding.values["candidate_pieces"] if p.text]
+
+
+def test_over_the_node_bound_trafilatura_reads_the_article_around_the_headline() -> None:
+    source = _story_page(400)
+    bounded = _body_finding(source, BodyOptions(trafilatura_max_nodes=300))
+    whole = _body_finding(source, BodyOptions(trafilatura_max_nodes=None))
+    assert bounded.sources["candidate_pieces"] == "trafilatura:article-part"
+    assert whole.sources["candidate_pieces"] == "trafilatura"
+    for paragraph in STORY:
+        assert paragraph in _texts(bounded)
+    assert not any("Another story" in text for text in _texts(bounded))
+    assert [t for t in _texts(bounded) if t in STORY] == [t for t in _texts(whole) if t in STORY]
+
+
+def test_under_the_node_bound_the_whole_page_is_read() -> None:
+    finding = _body_finding(_story_page(40), BodyOptions())
+    assert finding.sources["candidate_pieces"] == "trafilatura"
+    assert [t for t in _texts(finding) if t in STORY] == STORY
+
+
+def test_an_article_part_holding_only_the_header_falls_back_to_the_page() -> None:
+    source = _story_page(400, story_in_article=False)
+    finding = _body_finding(source, BodyOptions(trafilatura_max_nodes=300))
+    assert finding.sources["candidate_pieces"] == "trafilatura"
+    assert [t for t in _texts(finding) if t in STORY] == STORY
+
+
+class _TeasersFirst(BodyExtractor):
+    """trafilatura's answer on the page is the teaser rail (scripted); its
+    passes over a part of the page are real, and counted."""
+
+    def __init__(self, teasers: list[str], options: BodyOptions) -> None:
+        super().__init__(options)
+        self.teasers = teasers
+        self.parts = 0
+
+    def _trafilatura(self, page: Page, *, fast: bool, tree: object = None) -> Any:
+        if tree is None:
+            body = etree.Element("body")
+            for line in self.teasers:
+                etree.SubElement(body, "p").text = line
+            return body, "\n".join(self.teasers)
+        self.parts += 1
+        return super()._trafilatura(page, fast=fast, tree=tree)  # type: ignore[arg-type]
+
+
+def test_a_marked_container_over_the_node_bound_is_not_extracted_again() -> None:
+    # The first answer (the teaser rail) lies outside the marked container:
+    # under the bound the container is extracted on its own, over it not.
+    teasers = [f"Teaser number {i} about another story on the site" for i in range(12)]
+    filler = "<span>x</span>" * 400
+    source = (
+        "<html><body><div class='teasers'>"
+        + "".join(f"<p>{t}</p>" for t in teasers)
+        + "</div><div class='article-body'>"
+        + "".join(f"<p>{p}</p>" for p in STORY * 2)
+        + filler
+        + "</div></body></html>"
+    )
+    small, big = (
+        _TeasersFirst(
+            teasers,
+            BodyOptions(
+                trafilatura_max_nodes=bound,
+                full_cascade_below_chars=0,
+                second_opinion=None,
+                container_check=CONTAINER_CHECK,
+            ),
+        )
+        for bound in (10_000, 300)
+    )
+    page = Page.from_input(source)
+    assert STORY[0] in _texts(small(page, Draft()))
+    assert STORY[0] not in _texts(big(page, Draft()))
+    assert (small.parts, big.parts) == (1, 0)
+
+
+def test_identical_paragraphs_are_all_kept_and_repeated_chrome_all_removed() -> None:
+    line = "The same paragraph of the story, repeated by a broken publishing system."
+    pieces = []
+    for _ in range(300):
+        pieces += [
+            Piece(line, None, Shape("paragraph")),
+            Piece("Share this article", None, Shape("paragraph")),
+        ]
+    draft = Draft()
+    given = Finding()
+    given.set("candidate_pieces", tuple(pieces), "test")
+    draft.merge("body", given)
+    finding = ChromeExtractor()(Page.from_input("<html><body><p>x</p></body></html>"), draft)
+    assert [p.text for p in finding.values["pieces"]] == [line] * 300
+    assert [r.rule for r in finding.removed] == ["share"] * 300
+
+
+def test_a_repeated_byline_is_read_once_where_bylines_stand() -> None:
+    # Whether a data line's value is taken depends on where it stands: the
+    # same text is a byline at the top and kept as text further down.
+    byline = "By Jane Doe"
+    texts = [byline, *STORY, byline]
+    draft = Draft()
+    given = Finding()
+    given.set("candidate_pieces", tuple(Piece(t, None, Shape("paragraph")) for t in texts), "test")
+    draft.merge("body", given)
+    finding = ChromeExtractor()(Page.from_input("<html><body><p>x</p></body></html>"), draft)
+    assert [p.text for p in finding.values["pieces"]] == [*STORY, byline]
+    assert [(r.rule, r.moved_to) for r in finding.removed] == [("byline", "authors")]
+    assert finding.values["authors"] == ("Jane Doe",)
+
+
+def test_the_share_of_kept_words_is_counted_as_pieces_are_added() -> None:
+    rng = random.Random(3)
+    words = ["alpha", "beta", "gamma", "delta,", "eps."]
+    texts = [" ".join(rng.choices(words, k=rng.randrange(1, 12))) for _ in range(60)]
+    full_text = "\n".join(texts)
+    share = _WordShare(full_text)
+    kept: list[Piece] = []
+    total = len(full_text.split())
+    for text in texts:
+        if rng.random() < 0.6:
+            kept.append(Piece(text, None, Shape("paragraph")))
+        expected = sum(len(p.text.split()) for p in kept) / total
+        assert share.of(kept) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "",
+        "   ",
+        "Short line.",
+        "One two three four five six seven eight nine ten.",
+        "One two three four five six seven eight nine ten.  \n\t",
+        "One two three four five six seven eight nine ten.\u3000",
+        "One two three four five six seven eight nine ten",
+        "One two three four five six seven eight nine.",
+        "« Un deux trois quatre cinq six sept huit neuf dix »",
+    ],
+)
+def test_is_prose_reads_as_before(line: str) -> None:
+    words = len(regex.findall(r"\w+", line))
+    assert is_prose(line) == (
+        words >= PROSE_MIN_WORDS and line.rstrip()[-1:] in PROSE_END_CHARACTERS
+    )
+    assert last_character(line) == line.rstrip()[-1:]
+
+
+def test_a_text_node_of_megabytes_is_prose_and_counted_once() -> None:
+    node = "lorem " * 50_000 + "end."
+    assert is_prose(node)
+    markup = f"<html><body><article><h1>Dump</h1>{ARTICLE}<p>{node}</p></article></body></html>"
+    article = articlekit.parse(markup)
+    # The headline (one word) opens the body.
+    assert article.word_count == 1 + sum(len(p.split()) for p in PARAGRAPHS) + 50_001
+
+
+def test_repeated_paragraphs_count_every_copy_in_the_verdict() -> None:
+    para = "The same paragraph of the story, repeated by a broken publishing system."
+    markup = "<html><body><article><h1>Repeated paragraphs</h1>" + f"<p>{para}</p>" * 400
+    article = articlekit.parse(markup + "</article></body></html>")
+    assert article.word_count == 400 * len(para.split())
+    weights = {e.id: e.weight for e in EVIDENCE}
+    assert article.article_score == round(
+        weights["prose"] + weights["length"] + weights["title"], 3
+    )
+    assert not any(w.startswith("body:") for w in article.warnings)

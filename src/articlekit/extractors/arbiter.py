@@ -48,7 +48,7 @@ from ..rules import (
     PROSE_MIN_WORDS,
 )
 from .second_opinion import Opinion, common_ancestor
-from .tracing import is_prose
+from .tracing import is_prose, last_character
 
 __all__ = [
     "ARBITER",
@@ -157,17 +157,27 @@ class _Line:
     grams: frozenset[_Trigram]
 
 
-def _line(piece: Piece) -> _Line:
-    text = piece.text
+def _measure(text: str) -> tuple[bool, frozenset[_Trigram]]:
     words = _WORD.findall(text.casefold())
     # As tracing.is_prose: enough words, and the end of a sentence.
-    prose = len(words) >= PROSE_MIN_WORDS and text.rstrip()[-1:] in PROSE_END_CHARACTERS
-    grams = frozenset(zip(words, words[1:], words[2:], strict=False))
-    return _Line(piece, len(text), prose, grams)
+    prose = len(words) >= PROSE_MIN_WORDS and last_character(text) in PROSE_END_CHARACTERS
+    return prose, frozenset(zip(words, words[1:], words[2:], strict=False))
 
 
 def _lines(pieces: Iterable[Piece]) -> list[_Line]:
-    return [_line(p) for p in pieces if p.text]
+    """The pieces with text, each measured; a text repeated on the page (a
+    paragraph a broken CMS printed 50,000 times) is measured once."""
+    measured: dict[str, tuple[bool, frozenset[_Trigram]]] = {}
+    lines = []
+    for piece in pieces:
+        text = piece.text
+        if not text:
+            continue
+        known = measured.get(text)
+        if known is None:
+            known = measured[text] = _measure(text)
+        lines.append(_Line(piece, len(text), *known))
+    return lines
 
 
 def _chars(lines: Iterable[_Line]) -> int:

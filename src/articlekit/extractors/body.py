@@ -81,6 +81,18 @@ class BodyOptions:
     #: nodes, so no real page loses the rescue. Counted with an iterator
     #: that stops at the bound, so the check costs at most this many steps.
     full_cascade_max_nodes: int = 15_000
+    #: On a page with more nodes than this, trafilatura is handed only the
+    #: ``<article>`` or ``<main>`` around the headline (when that has at most
+    #: this many nodes): trafilatura's time grows with the whole tree (some
+    #: 15-25 microseconds a node: 2.7 s for a short story followed by 100,000
+    #: links, 12.7 s for 15 MB of short items), while the article is one part
+    #: of it. Three times the largest dev page (10,534 nodes), so no dev page
+    #: is bounded; None: never bound.
+    trafilatura_max_nodes: int | None = 30_000
+    #: ...and the part's extraction is kept only when it holds at least this
+    #: many characters; less (the part holds only the header), and the whole
+    #: page is extracted after all.
+    bounded_min_chars: int = 150
     #: Second opinion from the page's marked body container; None: off.
     container_check: ContainerCheck | None = CONTAINER_CHECK
     #: Drop lines by where they sit (teaser cards, captions, author bios);
@@ -122,15 +134,11 @@ class BodyExtractor:
             _, lines = split_dump(page.text_dump)
             finding.set("candidate_pieces", tuple(text_pieces(lines)), "text:lines")
             return finding
-        body, text = self._trafilatura(page, fast=self.options.fast)
-        source = "trafilatura"
+        body, text, source = self._bounded(page, so_far)
         if (
             self.options.fast
             and len(text) < self.options.full_cascade_below_chars
-            and next(
-                itertools.islice(page.root.iter(), self.options.full_cascade_max_nodes, None), None
-            )
-            is None
+            and not _more_nodes(page.root, self.options.full_cascade_max_nodes)
         ):
             # The fast pass found little: trafilatura's full cascade (its
             # readability and jusText second opinions) often finds the rest.
@@ -157,6 +165,22 @@ class BodyExtractor:
             pieces = [Piece(lede, None, Shape("paragraph")), *pieces]
         finding.set("candidate_pieces", tuple(pieces), source)
         return finding
+
+    def _bounded(self, page: Page, so_far: Draft) -> tuple[Any, str, str]:
+        """trafilatura's body and text, and their source: of the article
+        around the headline alone on a page over ``trafilatura_max_nodes``
+        nodes (see there), else of the page."""
+        bound = self.options.trafilatura_max_nodes
+        if bound is not None and _more_nodes(page.root, bound):
+            part = _article_around(so_far.get("title_element"))
+            if part is not None and not _more_nodes(part, bound):
+                alone = html.document_fromstring("<html><body></body></html>")
+                alone[0].append(copy.deepcopy(part))  # <html><body>
+                body, text = self._trafilatura(page, fast=self.options.fast, tree=alone)
+                if len(text) >= self.options.bounded_min_chars:
+                    return body, text, "trafilatura:article-part"
+        body, text = self._trafilatura(page, fast=self.options.fast)
+        return body, text, "trafilatura"
 
     def _arbitrated(
         self,
@@ -240,6 +264,9 @@ class BodyExtractor:
         box = max(outermost, key=sizes.__getitem__)
         if sizes[box] < check.min_container_chars:
             return None
+        bound = self.options.trafilatura_max_nodes
+        if bound is not None and _more_nodes(box, bound):
+            return None  # a second trafilatura pass over a huge part: see trafilatura_max_nodes
         total = sum(len(p.text) for p in pieces)
         inside = sum(len(p.text) for p in pieces if _within(p.element, box))
         if total and inside / total >= check.min_share_inside:
@@ -303,6 +330,12 @@ def _inline_popups(page: Page) -> list[str]:
 #: Elements that hold one whole article; the nearest one around the headline
 #: is where figures are looked for when no extracted text could be traced.
 _ARTICLE_TAGS = frozenset({"article", "main"})
+
+
+def _more_nodes(root: html.HtmlElement, bound: int) -> bool:
+    """Whether ``root`` and what it holds are more than ``bound`` nodes;
+    counted with an iterator that stops there, so at most ``bound`` steps."""
+    return next(itertools.islice(root.iter(), bound, None), None) is not None
 
 
 def _article_around(headline: object) -> html.HtmlElement | None:

@@ -72,6 +72,11 @@ class _Pass:
     def words_kept(self) -> int:
         return sum(len(_WORD.findall(p.text)) for p in self.kept)
 
+    def keeps_a_word(self) -> bool:
+        """``words_kept() > 0``, found at the first word instead of counting
+        every word of the body (a body of megabytes is counted once, not twice)."""
+        return any(_WORD.search(p.text) for p in self.kept)
+
     def drop(self, text: str, rule: str, reason: str, moved_to: str | None = None) -> None:
         """Record ``text`` as removed by this pass's stage under ``rule``."""
         self.removed.append(
@@ -113,14 +118,34 @@ def _is_dangling_label(line: str) -> bool:
     return line.rstrip().endswith(":") and len(line.split()) <= DANGLING_LABEL_MAX_WORDS
 
 
-def _share_of_words(before: list[Piece], full_text: str) -> float:
-    """The share of ``full_text``'s words that the pieces ``before`` hold."""
-    total = len(_WORD.findall(full_text))
-    return sum(len(_WORD.findall(p.text)) for p in before) / total if total else 0.0
+class _WordShare:
+    """The share of ``full_text``'s words that the kept pieces hold, asked at
+    every closing heading: the body's words are counted once and the kept
+    pieces' words only as pieces are added (the list only grows while lines
+    are read), so a body of many closing headings costs one pass, not one
+    pass per heading."""
+
+    __slots__ = ("counted", "full_text", "kept_words", "total")
+
+    def __init__(self, full_text: str) -> None:
+        self.full_text = full_text
+        self.total: int | None = None
+        self.counted = 0
+        self.kept_words = 0
+
+    def of(self, kept: list[Piece]) -> float:
+        if self.total is None:
+            self.total = len(_WORD.findall(self.full_text))
+        for piece in kept[self.counted :]:
+            self.kept_words += len(_WORD.findall(piece.text))
+        self.counted = len(kept)
+        return self.kept_words / self.total if self.total else 0.0
 
 
 def _article_resumes(rest: list[str]) -> bool:
-    """True when ``rest`` opens with a run of prose: the article after a mid-text rail."""
+    """True when ``rest`` opens with a run of prose: the article after a mid-text rail.
+    Callers hand over only the next RESUME_PROSE_RUN lines: a copy of every
+    line to the end, made at each line after a closing heading, was quadratic."""
     run = rest[:RESUME_PROSE_RUN]
     return len(run) == RESUME_PROSE_RUN and all(is_prose(line) for line in run)
 
@@ -173,7 +198,7 @@ class ChromeExtractor:
                     "chrome: the aggressive rules would have left too little text; "
                     "ran again without them"
                 )
-        if chosen.words_kept() == 0 and any(p.text for p in candidates):
+        if not chosen.keeps_a_word() and any(p.text for p in candidates):
             # Every line matched a rule: the page is not an article, or the
             # rules are wrong about it. Its text stays, and the caller is told.
             warnings.append(
@@ -208,6 +233,12 @@ class ChromeExtractor:
         lines = [" ".join(text.split()) for text in texts]
         #: The closing heading (a teaser rail's, a sources list's) whose lines are being dropped.
         end_marker: str | None = None
+        # A line's chrome rule and whether some data rule could read it depend
+        # on its text alone: a body that repeats a line (a broken CMS repeating
+        # a paragraph 50,000 times) tries the rule tables once per distinct line.
+        rules: dict[str, ChromeRule | None] = {}
+        no_data: set[str] = set()
+        share = _WordShare(full_text)
         index = -1
         for original in pieces:
             if not original.text:  # a figure or a player: no words for the rules
@@ -220,14 +251,19 @@ class ChromeExtractor:
                 reason = "the headline repeated at the top of the body"
                 result.drop(paragraph, "headline-repeat", reason, moved_to="title")
                 continue
-            if self._data_line(index, paragraph, so_far, full_text, result):
+            if paragraph not in no_data and self._data_line(
+                index, paragraph, so_far, full_text, result, no_data
+            ):
                 continue
             if paragraph in own_urls:
                 result.drop(paragraph, "page-url", "the page's own address, printed with the text")
                 continue
-            rule = self._chrome_rule(paragraph, aggressive=aggressive)
+            if paragraph in rules:
+                rule = rules[paragraph]
+            else:
+                rule = rules[paragraph] = self._chrome_rule(paragraph, aggressive=aggressive)
             if rule is None and end_marker is not None:
-                if _article_resumes(lines[index:]):
+                if _article_resumes(lines[index : index + RESUME_PROSE_RUN]):
                     end_marker = None  # a rail inside the article: the text goes on
                 else:
                     reason = f"follows the closing heading {end_marker!r}"
@@ -240,7 +276,7 @@ class ChromeExtractor:
             if (
                 aggressive
                 and rule.id in END_MARKERS
-                and _share_of_words(result.kept, full_text) >= END_MARKER_MIN_POSITION
+                and share.of(result.kept) >= END_MARKER_MIN_POSITION
             ):
                 result.aggressive_fired = True
                 end_marker = paragraph
@@ -274,24 +310,37 @@ class ChromeExtractor:
         return None
 
     def _data_line(
-        self, index: int, paragraph: str, so_far: Draft, full_text: str, result: _Pass
+        self,
+        index: int,
+        paragraph: str,
+        so_far: Draft,
+        full_text: str,
+        result: _Pass,
+        no_data: set[str],
     ) -> bool:
-        """Move ``paragraph`` into a field if a data rule accepts it."""
+        """Move ``paragraph`` into a field if a data rule accepts it. A line no
+        data rule's pattern matches is added to ``no_data`` (whether a matched
+        value is accepted depends on where the line is, so only a miss of
+        every pattern is a property of the text)."""
         if len(paragraph) > _LONGEST_DATA + _VIEW_SLACK:
             return False
         view = _rule_view(paragraph)
+        matched = False
         for rule in DATA_LINES:
             if len(view) > rule.max_chars:
                 continue
             match = rule.pattern.fullmatch(view)
             if not match:
                 continue
+            matched = True
             value = self._parse(rule, match.group("value"), index, so_far, full_text, paragraph)
             if value is None:
                 continue
             result.data.setdefault(rule.field, (value, paragraph, rule.id))
             result.drop(paragraph, rule.id, rule.reason, moved_to=rule.field)
             return True
+        if not matched:
+            no_data.add(paragraph)
         return False
 
     @staticmethod

@@ -113,10 +113,23 @@ def _first(item: tuple[str, html.HtmlElement]) -> str:
 
 
 def is_prose(line: str) -> bool:
-    """A sentence of running text, not a teaser headline or a label."""
-    return (
-        len(_WORD.findall(line)) >= PROSE_MIN_WORDS and line.rstrip()[-1:] in PROSE_END_CHARACTERS
-    )
+    """A sentence of running text, not a teaser headline or a label.
+
+    Reads the line's last character and at most its first PROSE_MIN_WORDS
+    words: asked of every line, it must not count all the words of a line of
+    megabytes (one text node holding a data dump) again and again."""
+    if last_character(line) not in PROSE_END_CHARACTERS:
+        return False
+    words = itertools.islice(_WORD.finditer(line), PROSE_MIN_WORDS)
+    return sum(1 for _ in words) >= PROSE_MIN_WORDS
+
+
+def last_character(line: str) -> str:
+    """``line.rstrip()[-1:]`` without copying the line to strip its end."""
+    end = len(line)
+    while end and line[end - 1].isspace():
+        end -= 1
+    return line[end - 1 : end]
 
 
 def own_rule(node: html.HtmlElement, minority: bool) -> BlockRule | None:

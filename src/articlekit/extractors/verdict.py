@@ -105,13 +105,10 @@ class VerdictExtractor:
     def __call__(self, page: Page, so_far: Draft) -> Finding:
         pieces: Sequence[Piece] = so_far.get("pieces") or so_far.get("candidate_pieces") or ()
         texts = [p.text for p in pieces if p.text]
-        words = sum(len(_WORD.findall(t)) for t in texts)
-        prose = sum(1 for t in texts if is_prose(t))
-        sentence_words = sum(
-            n
-            for n, t in ((len(_WORD.findall(t)), t) for t in texts)
-            if n >= SENTENCE_MIN_WORDS and _SENTENCE_END.search(t)
-        )
+        counts = _word_counts(texts)
+        words = sum(counts[t].words for t in texts)
+        prose = sum(counts[t].prose for t in texts)
+        sentence_words = sum(counts[t].sentence_words for t in texts)
         figures = sum(1 for p in pieces if p.shape.kind == "figure")
         players = sum(1 for p in pieces if p.shape.kind == "embed" and not p.text)
         found = {
@@ -126,6 +123,29 @@ class VerdictExtractor:
         finding.set("article_score", score, "+".join(e.id for e in EVIDENCE if found[e.id]))
         finding.warnings += _warnings(words, prose, figures, players)
         return finding
+
+
+@dataclass(frozen=True, slots=True)
+class _Counts:
+    """What the verdict reads from one text."""
+
+    words: int
+    prose: bool
+    #: ``words`` when the text holds a sentence, else 0.
+    sentence_words: int
+
+
+def _word_counts(texts: Sequence[str]) -> dict[str, _Counts]:
+    """Each distinct text measured once: a body of megabytes is counted in one
+    pass, and a body repeating one paragraph measures it once."""
+    counts: dict[str, _Counts] = {}
+    for text in texts:
+        if text in counts:
+            continue
+        n = len(_WORD.findall(text))
+        sentence = n >= SENTENCE_MIN_WORDS and _SENTENCE_END.search(text) is not None
+        counts[text] = _Counts(n, is_prose(text), n if sentence else 0)
+    return counts
 
 
 def _warnings(words: int, prose: int, figures: int, players: int) -> list[str]:
