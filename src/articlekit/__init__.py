@@ -14,7 +14,7 @@ import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from . import errors
+from . import collector, errors
 from .article import Article, Removal, Stamp
 from .errors import (
     ArticlekitError,
@@ -144,10 +144,11 @@ def parse(
     started = time.monotonic()  # the budget covers reading the input too
     if timeout is not None:
         limits = dataclasses.replace(limits, max_seconds=timeout)
-    page = Page.from_input(html, url, limits=limits, encoding=encoding)
-    return (_default_pipeline() if pipeline is None else pipeline).run(
-        page, max_seconds=limits.max_seconds, started=started
-    )
+    with collector.paused():
+        page = Page.from_input(html, url, limits=limits, encoding=encoding)
+        return (_default_pipeline() if pipeline is None else pipeline).run(
+            page, max_seconds=limits.max_seconds, started=started
+        )
 
 
 def clean_text(
@@ -176,7 +177,8 @@ def clean_text(
 
         stamp = stamp_from_iso(published) if isinstance(published, str) else published
         given = {"published": stamp}
-    page = Page.from_text(text, url)
-    return (_default_pipeline() if pipeline is None else pipeline).run(
-        page, given=given, max_seconds=timeout, started=started
-    )
+    with collector.paused():
+        page = Page.from_text(text, url)
+        return (_default_pipeline() if pipeline is None else pipeline).run(
+            page, given=given, max_seconds=timeout, started=started
+        )
