@@ -401,3 +401,38 @@ def test_repeated_paragraphs_count_every_copy_in_the_verdict() -> None:
         weights["prose"] + weights["length"] + weights["title"], 3
     )
     assert not any(w.startswith("body:") for w in article.warnings)
+
+
+# -- bounds on scans of short texts and of the dek ----------------------------------
+
+
+def test_short_texts_are_the_first_of_a_part_in_page_order_up_to_the_bound() -> None:
+    from articlekit.page import MAX_SHORT_TEXTS
+
+    items = "".join(f"<span>label {i}</span>" for i in range(MAX_SHORT_TEXTS + 500))
+    page = Page.from_input(f"<html><body><div>{items}</div></body></html>")
+    found = page.short_texts(page.root)
+    assert len(found) == MAX_SHORT_TEXTS
+    assert (str(found[0]), str(found[-1])) == ("label 0", f"label {MAX_SHORT_TEXTS - 1}")
+
+
+def test_blank_and_long_text_nodes_are_no_short_texts() -> None:
+    page = Page.from_input(
+        "<html><body>\n  <p>By Ann Lee</p>\n  <p>" + "word " * 60 + "</p>\n</body></html>"
+    )
+    assert [str(t) for t in page.short_texts(page.root)] == ["By Ann Lee"]
+
+
+def test_the_dek_is_looked_for_right_after_the_headline_only() -> None:
+    from articlekit.extractors.headline import SUBTITLE_MAX_FOLLOWING
+
+    dek = '<p class="dek">Why the council chose solar panels for every new roof in town</p>'
+    filler = "<div><span>x</span></div>" * (SUBTITLE_MAX_FOLLOWING)
+    near = articlekit.parse(
+        f"<html><body><article><h1>Solar roofs for all</h1>{dek}</article></body></html>"
+    )
+    far = articlekit.parse(
+        f"<html><body><article><h1>Solar roofs for all</h1>{filler}{dek}</article></body></html>"
+    )
+    assert near.subtitle == "Why the council chose solar panels for every new roof in town"
+    assert far.subtitle is None

@@ -928,8 +928,16 @@ MAX_LABEL_TEXT_CHARS = 200
 # number of text nodes (a 15 MB page took 51 s); the descendant axis is linear.
 # Blank nodes (the line breaks between tags, most text nodes of a page) are
 # no label, byline or stamp: leaving them out in C spares a Python object each.
+#: At most this many short text nodes of one part of the page are looked at,
+#: the first in page order: bylines, stamps and tag labels sit near the top
+#: of what holds them, and the largest dev corpus page has 10,534 elements,
+#: so no real page reaches it. A hostile page of millions of short texts
+#: is cut here instead of costing a Python object per node in every stage.
+MAX_SHORT_TEXTS = 50_000
 _SHORT_TEXTS = etree.XPath(
-    f"descendant::text()[string-length(.) < {MAX_LABEL_TEXT_CHARS}][normalize-space(.)]"
+    "(descendant::text()"
+    f"[string-length(.) < {MAX_LABEL_TEXT_CHARS}][normalize-space(.)])"
+    f"[position() <= {MAX_SHORT_TEXTS}]"
 )
 
 
@@ -1096,7 +1104,8 @@ class Page:
         return found
 
     def short_texts(self, root: html.HtmlElement) -> list[Any]:
-        """Text nodes below ``root`` shorter than :data:`MAX_LABEL_TEXT_CHARS`, memoised.
+        """Non-blank text nodes below ``root`` shorter than :data:`MAX_LABEL_TEXT_CHARS`
+        (the first :data:`MAX_SHORT_TEXTS` of them), memoised.
 
         Bylines and stamps are searched among these by several stages, mostly
         below the same article region; lxml's XPath builds a Python object per

@@ -76,6 +76,11 @@ HEADING_NOISE_TAGS = frozenset({"small", "time", "button", "script", "style", "n
 _DEK_TAGS = frozenset({"p", "h2", "div", "span"})
 #: How many containers up from the headline a dek is looked for.
 SUBTITLE_MAX_LEVELS = 3
+#: How many elements after the headline (of the tags a dek comes in) are
+#: looked at, in all those containers together: a dek sits right after the
+#: headline, while a container may be the whole page and hold a hundred
+#: thousand of them.
+SUBTITLE_MAX_FOLLOWING = 200
 #: A lede may be a whole first paragraph (a Vorspann): up to this long.
 MAX_SUBTITLE_CHARS = 1000
 #: A dek is words, not a list of links: at most this share of its text is linked.
@@ -461,6 +466,7 @@ def _subtitle(heading: html.HtmlElement) -> str | None:
     tags = _DEK_TAGS | {heading.tag}
     checked: set[html.HtmlElement] = set()
     container = heading.getparent()
+    following = 0  # elements after the headline looked at, in all containers
     for _ in range(SUBTITLE_MAX_LEVELS):  # the headline's container and those around it
         if container is None:
             return None
@@ -471,6 +477,9 @@ def _subtitle(heading: html.HtmlElement) -> str | None:
                 continue
             if not after or el in checked:
                 continue
+            following += 1
+            if following > SUBTITLE_MAX_FOLLOWING:
+                break
             checked.add(el)  # a wider container sees it again
             label = class_and_id(el)
             if label.strip() and SUBTITLE_VOCABULARY.search(label):
