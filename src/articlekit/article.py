@@ -225,6 +225,10 @@ class Article:
     description: str | None = None
     image: str | None = None
     blocks: tuple[Block, ...] = ()
+    #: Readers' comments below the article, one text each, when asked for
+    #: (``BodyOptions(include_comments=True)``, ``--comments``); never part
+    #: of the body.
+    comments: tuple[str, ...] = ()
     #: How sure the pipeline is that the page is one article, 0 to 1 (see
     #: :mod:`articlekit.extractors.verdict`); None when no stage judged it.
     article_score: float | None = None

@@ -95,6 +95,12 @@ def add_extraction_options(parser: argparse.ArgumentParser, *, timeout: bool) ->
         help="leave tables out of the body (default: kept)",
     )
     group.add_argument(
+        "--comments",
+        action="store_true",
+        help="also extract readers' comments, into the article's comments field "
+        "(never the body; default: off)",
+    )
+    group.add_argument(
         "--favor",
         choices=FAVOR_CHOICES,
         default="balanced",
@@ -124,6 +130,7 @@ def options_from_args(args: argparse.Namespace) -> ParseOptions:
     max_seconds: float | None = getattr(args, "parse_timeout", None)
     return ParseOptions(
         tables=args.tables,
+        comments=args.comments,
         favor=args.favor,
         max_bytes=args.max_bytes,
         max_seconds=max_seconds or None,

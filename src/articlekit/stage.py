@@ -56,6 +56,7 @@ ARTICLE_FIELDS = frozenset(
         "image",
         "blocks",
         "paragraphs",
+        "comments",
         "extra",
         "article_score",
     }
@@ -171,7 +172,7 @@ class Draft(Mapping[str, Any]):
             for k, v in values.items()
             if k in ARTICLE_FIELDS and k not in ("blocks", "paragraphs", "extra")
         }
-        for name in ("authors", "tags"):
+        for name in ("authors", "tags", "comments"):
             if name in kwargs:
                 kwargs[name] = tuple(kwargs[name])
         kwargs.setdefault("url", url)

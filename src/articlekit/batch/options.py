@@ -37,12 +37,10 @@ FAVOR_CHOICES: tuple[Favor, ...] = ("balanced", "precision", "recall")
 class ParseOptions:
     """What to extract and within which limits; the defaults are ``parse()``'s.
 
-    There is no option for reader comments: ``BodyOptions.include_comments``
-    asks trafilatura for them, but trafilatura returns comments apart from
-    the body, and the body stage reads the body only, so it changes nothing.
-
     Attributes:
         tables: keep tables in the body (``BodyOptions.include_tables``).
+        comments: also extract readers' comments, into ``Article.comments``
+            (``BodyOptions.include_comments``).
         favor: ``precision`` leaves out doubtful lines, ``recall`` keeps them
             (``BodyOptions.favor_precision`` / ``favor_recall``).
         max_bytes: largest page (decompressed) or text dump read, in bytes;
@@ -54,6 +52,7 @@ class ParseOptions:
     """
 
     tables: bool = True
+    comments: bool = False
     favor: Favor = "balanced"
     max_bytes: int | None = None
     max_seconds: float | None = None
@@ -69,7 +68,7 @@ class ParseOptions:
     @property
     def default_body(self) -> bool:
         """Whether the body stage runs with its default options."""
-        return self.tables is True and self.favor == "balanced"
+        return self.tables is True and self.comments is False and self.favor == "balanced"
 
     def limits(self) -> PageLimits:
         """The :class:`~articlekit.PageLimits` these options ask for."""
@@ -89,6 +88,7 @@ def pipeline_for(options: ParseOptions) -> Pipeline | None:
 
     body = BodyOptions(
         include_tables=options.tables,
+        include_comments=options.comments,
         favor_precision=options.favor == "precision",
         favor_recall=options.favor == "recall",
     )

@@ -43,6 +43,7 @@ FIELDS: tuple[tuple[str, FieldKind], ...] = (
     ("body", "string"),
     ("paragraphs", "strings"),
     ("word_count", "long"),
+    ("comments", "strings"),
     ("article_score", "double"),
     ("removed", "removals"),
     ("warnings", "strings"),
@@ -95,6 +96,7 @@ def article_row(article: Article, source_url: str | None = None) -> dict[str, An
         "body": data["body"],
         "paragraphs": data["paragraphs"],
         "word_count": data["word_count"],
+        "comments": list(article.comments),
         "article_score": article.article_score,
         "removed": data["removed"],
         "warnings": list(article.warnings),
@@ -147,7 +149,7 @@ def row_to_article(row: Mapping[str, Any]) -> Article:
             "article_score",
         )
     }
-    for name in ("authors", "tags", "warnings"):
+    for name in ("authors", "tags", "comments", "warnings"):
         data[name] = list(row[name] if row[name] is not None else ())
     data["published"] = row["published_iso"]
     data["updated"] = row["updated_iso"]

@@ -62,6 +62,8 @@ class BodyOptions:
     """How trafilatura is asked to extract (metadata stays off: we do our own)."""
 
     include_tables: bool = True
+    #: Also extract readers' comments, into ``Article.comments`` (never the
+    #: body): trafilatura finds the comment section and gives its texts.
     include_comments: bool = False
     favor_precision: bool = False
     favor_recall: bool = False
@@ -119,7 +121,7 @@ class BodyExtractor:
     """Candidate pieces of the main text, each with its element, in page order."""
 
     name = "body"
-    provides = frozenset({"candidate_pieces"})
+    provides = frozenset({"candidate_pieces", "comments"})
     requires: frozenset[str] = frozenset()
     #: The marked lede opens the body when the text lacks it; the headline's
     #: element places figures when no extracted text can be traced.
@@ -134,7 +136,9 @@ class BodyExtractor:
             _, lines = split_dump(page.text_dump)
             finding.set("candidate_pieces", tuple(text_pieces(lines)), "text:lines")
             return finding
-        body, text, source = self._bounded(page, so_far)
+        body, text, comments, source = self._bounded(page, so_far)
+        if comments:
+            finding.set("comments", comments, "trafilatura:comments")
         if (
             self.options.fast
             and len(text) < self.options.full_cascade_below_chars
@@ -142,7 +146,7 @@ class BodyExtractor:
         ):
             # The fast pass found little: trafilatura's full cascade (its
             # readability and jusText second opinions) often finds the rest.
-            fuller_body, fuller = self._trafilatura(page, fast=False)
+            fuller_body, fuller, _ = self._trafilatura(page, fast=False)
             if len(fuller) > len(text):
                 body, source = fuller_body, "trafilatura:full-cascade"
         index = ElementIndex(page.root)
@@ -166,8 +170,8 @@ class BodyExtractor:
         finding.set("candidate_pieces", tuple(pieces), source)
         return finding
 
-    def _bounded(self, page: Page, so_far: Draft) -> tuple[Any, str, str]:
-        """trafilatura's body and text, and their source: of the article
+    def _bounded(self, page: Page, so_far: Draft) -> tuple[Any, str, tuple[str, ...], str]:
+        """trafilatura's body, text and comments, and their source: of the article
         around the headline alone on a page over ``trafilatura_max_nodes``
         nodes (see there), else of the page."""
         bound = self.options.trafilatura_max_nodes
@@ -176,11 +180,11 @@ class BodyExtractor:
             if part is not None and not _more_nodes(part, bound):
                 alone = html.document_fromstring("<html><body></body></html>")
                 alone[0].append(copy.deepcopy(part))  # <html><body>
-                body, text = self._trafilatura(page, fast=self.options.fast, tree=alone)
+                body, text, comments = self._trafilatura(page, fast=self.options.fast, tree=alone)
                 if len(text) >= self.options.bounded_min_chars:
-                    return body, text, "trafilatura:article-part"
-        body, text = self._trafilatura(page, fast=self.options.fast)
-        return body, text, "trafilatura"
+                    return body, text, comments, "trafilatura:article-part"
+        body, text, comments = self._trafilatura(page, fast=self.options.fast)
+        return body, text, comments, "trafilatura"
 
     def _arbitrated(
         self,
@@ -273,7 +277,7 @@ class BodyExtractor:
             return None
         alone = html.document_fromstring("<html><body></body></html>")
         alone[0].append(copy.deepcopy(box))  # <html><body>
-        body, _ = self._trafilatura(page, fast=True, tree=alone)
+        body, _, _ = self._trafilatura(page, fast=True, tree=alone)
         second = pieces_from_xml(body, index)
         if not second or sum(len(p.text) for p in second) < check.min_length_ratio * total:
             return None
@@ -281,8 +285,9 @@ class BodyExtractor:
 
     def _trafilatura(
         self, page: Page, *, fast: bool, tree: html.HtmlElement | None = None
-    ) -> tuple[Any, str]:
-        """trafilatura's structured result (its XML body, or None) and its text."""
+    ) -> tuple[Any, str, tuple[str, ...]]:
+        """trafilatura's structured result (its XML body, or None), its text,
+        and the readers' comments it found when they are asked for."""
         import trafilatura  # lazy: ~160 ms to import
 
         # trafilatura copies a tree it is given before pruning it, so the
@@ -307,7 +312,12 @@ class BodyExtractor:
             fast=fast,
             prune_xpath=prune or None,
         )
-        return getattr(document, "body", None), getattr(document, "text", None) or ""
+        comments = (
+            _comment_texts(getattr(document, "commentsbody", None))
+            if self.options.include_comments
+            else ()
+        )
+        return getattr(document, "body", None), getattr(document, "text", None) or "", comments
 
 
 def _inline_popups(page: Page) -> list[str]:
@@ -352,3 +362,11 @@ def _words(text: str) -> str:
 
 def _within(el: html.HtmlElement | None, box: html.HtmlElement) -> bool:
     return el is not None and (el is box or any(a is box for a in el.iterancestors()))
+
+
+def _comment_texts(comments: Any) -> tuple[str, ...]:
+    """The texts of trafilatura's comment section, one per paragraph it holds."""
+    if comments is None:
+        return ()
+    texts = (clean_text("".join(child.itertext())) for child in comments)
+    return tuple(text for text in texts if text)
