@@ -334,10 +334,10 @@ class _Scripted(BodyExtractor):
 
     def _trafilatura(
         self, page: Page, *, fast: bool, tree: object = None
-    ) -> tuple[etree._Element, str]:
+    ) -> tuple[etree._Element, str, tuple[str, ...]]:
         self.calls.append(fast)
         text = self.texts[fast]
-        return xml_body(text.splitlines()), text
+        return xml_body(text.splitlines()), text, ()
 
 
 def run_scripted(stage: _Scripted) -> tuple[tuple[str, ...], str]:
@@ -384,10 +384,10 @@ class _TwoOpinions(BodyExtractor):
 
     def _trafilatura(
         self, page: Page, *, fast: bool, tree: object = None
-    ) -> tuple[etree._Element | None, str]:
+    ) -> tuple[etree._Element | None, str, tuple[str, ...]]:
         self.trees.append(tree is not None)
         if tree is None:
-            return xml_body(self.first), "\n".join(self.first)
+            return xml_body(self.first), "\n".join(self.first), ()
         return super()._trafilatura(page, fast=fast, tree=tree)  # type: ignore[arg-type,no-any-return]
 
 

@@ -277,7 +277,7 @@ class _TeasersFirst(BodyExtractor):
             body = etree.Element("body")
             for line in self.teasers:
                 etree.SubElement(body, "p").text = line
-            return body, "\n".join(self.teasers)
+            return body, "\n".join(self.teasers), ()
         self.parts += 1
         return super()._trafilatura(page, fast=fast, tree=tree)  # type: ignore[arg-type]
 
