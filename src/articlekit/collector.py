@@ -2,10 +2,10 @@
 
 A parse creates tens of thousands of short-lived objects (lxml element
 proxies, text pieces) and almost no reference cycles, so the collector's
-generation-0 passes during a parse find nothing to free, yet cost several
-per cent of the time on an ordinary page and a fifth of it on a page of
-many small text nodes. Memory is still freed by reference counting as
-usual; the collector runs again once the parse returns.
+generation-0 passes during a parse find nothing to free, yet cost a
+measurable share of its time (more on pages of many small text nodes).
+Memory is still freed by reference counting as usual; the collector runs
+again once the parse returns.
 
 The pause is shared between threads: the collector is disabled by the first
 parse to start and enabled again by the last to finish, and only if it was
