@@ -184,8 +184,15 @@ def text_owners(
     for node in page.short_texts(root):
         if not pattern.search(node):
             continue
-        owner = node.getparent()
-        if owner is not None and node.is_tail:
-            owner = owner.getparent()
-        if owner is not None and isinstance(owner.tag, str):
+        owner = text_owner(node)
+        if owner is not None:
             yield owner, str(node)
+
+
+def text_owner(node: Any) -> html.HtmlElement | None:
+    """The element that shows a text node (an lxml "smart" string): a tail
+    belongs to its element's parent; None for text outside any element."""
+    owner = node.getparent()
+    if owner is not None and node.is_tail:
+        owner = owner.getparent()
+    return owner if owner is not None and isinstance(owner.tag, str) else None

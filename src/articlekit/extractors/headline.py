@@ -41,7 +41,7 @@ from ..rules import (
     ChromeRule,
     DataRule,
 )
-from ..stage import Draft, Finding
+from ..stage import FIELD_MAX_CHARS, Draft, Finding
 from ..textdump import split_dump
 from ._common import (
     class_and_id,
@@ -54,8 +54,8 @@ from ._common import (
 
 __all__ = ["HeadlineExtractor", "strip_site_name"]
 
-#: A heading longer than this is not a headline.
-MAX_HEADLINE_CHARS = 300
+#: A heading longer than this is not a headline (nor, from any stage, a title).
+MAX_HEADLINE_CHARS = FIELD_MAX_CHARS["title"]
 #: Headings with fewer words than this are labels ("News", "Menu").
 MIN_HEADLINE_WORDS = 2
 #: A title part with at most this many words may be a site name or section.
@@ -82,7 +82,7 @@ SUBTITLE_MAX_LEVELS = 3
 #: thousand of them.
 SUBTITLE_MAX_FOLLOWING = 200
 #: A lede may be a whole first paragraph (a Vorspann): up to this long.
-MAX_SUBTITLE_CHARS = 1000
+MAX_SUBTITLE_CHARS = FIELD_MAX_CHARS["subtitle"]
 #: A dek is words, not a list of links: at most this share of its text is linked.
 DEK_MAX_LINK_SHARE = 0.5
 #: How many ancestors of a dek candidate are checked for NOT_DEK_CONTAINER_VOCABULARY.

@@ -40,7 +40,7 @@ from ..rules import (
     TAG_ROW_LABELS,
 )
 from ..stage import Draft, Finding
-from ._common import class_and_id, clean_text
+from ._common import class_and_id, clean_text, text_owner
 
 __all__ = ["TagsExtractor", "dedupe_tags"]
 
@@ -192,10 +192,8 @@ def _label_owners(page: Page, root: html.HtmlElement) -> Iterator[tuple[html.Htm
             continue
         if " ".join(stripped.lower().split()) not in _LABEL_WORDS:
             continue
-        owner = node.getparent()
-        if owner is not None and node.is_tail:
-            owner = owner.getparent()
-        if owner is not None and isinstance(owner.tag, str):
+        owner = text_owner(node)
+        if owner is not None:
             yield owner, str(node)
 
 
