@@ -31,6 +31,7 @@ import regex
 from lxml import html
 
 from ..article import Removal
+from ..page import role_classes
 from ..pieces import Piece, Shape
 from ..rules import (
     BLOCK_RULE_MAX_ANCESTORS,
@@ -135,7 +136,7 @@ def last_character(line: str) -> str:
 def own_rule(node: html.HtmlElement, minority: bool) -> BlockRule | None:
     """The block rule that ``node`` itself (not its ancestors) satisfies;
     ``minority``: the node holds few of the extracted lines."""
-    label = f"{node.get('class') or ''} {node.get('id') or ''}"
+    label = f"{role_classes(node.get('class') or '')} {node.get('id') or ''}"
     for rule in BLOCK_RULES:
         if rule.minority_only and not minority:
             continue
