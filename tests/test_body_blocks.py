@@ -328,6 +328,33 @@ def test_continue_split_body_skips_link_lists_and_short_lines() -> None:
     assert continued(sources, PARAS[:4]) == PARAS
 
 
+def test_continue_split_body_does_not_repeat_paragraphs_a_list_item_holds() -> None:
+    # A list of sections: each item holds a subhead and a same-class text box.
+    # The item is one piece already; its paragraphs are not added again.
+    box = '<div class="text">{}</div>'
+    item = "<li>\n<h2>The second part</h2>\n" + box.format(
+        "\n".join(f"<p>{p}</p>" for p in PARAS[4:])
+    )
+    html = article(box.format("".join(f"<p>{p}</p>" for p in PARAS[:4])) + f"<ul>{item}</li></ul>")
+    sources = ElementIndex(Page.from_input(html).root)
+    item_line = " ".join(["The second part", *PARAS[4:]])
+    assert sources.element(item_line) is not None
+    assert continued(sources, [*PARAS[:4], item_line]) == [*PARAS[:4], item_line]
+
+
+def test_continue_split_body_leaves_readers_comments_out() -> None:
+    # The comments are set in boxes of the article's own class, but inside the
+    # comment section: they are not a continuation of the article.
+    chunk = '<div class="item">{}</div>'
+    comments = "".join(chunk.format(f"<p>{p.replace('article', 'comment')}</p>") for p in PARAS[4:])
+    html = article(
+        chunk.format("".join(f"<p>{p}</p>" for p in PARAS[:4]))
+        + f'<div class="comment_container"><div id="comments">{comments}</div></div>'
+    )
+    sources = ElementIndex(Page.from_input(html).root)
+    assert continued(sources, PARAS[:4]) == PARAS[:4]
+
+
 def test_continue_split_body_needs_a_class_to_match() -> None:
     html = article(
         "<div>" + "".join(f"<p>{p}</p>" for p in PARAS[:4]) + "</div>"

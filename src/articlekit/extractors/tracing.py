@@ -46,7 +46,7 @@ from ..rules import (
     PROSE_MIN_WORDS,
     BlockRule,
 )
-from ._common import element_text, link_share, match_key, raw_text
+from ._common import element_text, is_non_article, link_share, match_key, raw_text
 
 __all__ = ["INLINE_TAGS", "ElementIndex", "is_link_line", "is_prose", "own_rule"]
 
@@ -362,14 +362,18 @@ class ElementIndex:
                 break
             scope = parent
         have = {match_key(piece.text) for piece in pieces}
+        # A paragraph inside a block the body already shows (a list item that
+        # holds a subhead and paragraphs is one piece) is there already.
+        shown = {piece.element for piece in pieces if piece.element is not None}
         missing: list[html.HtmlElement] = []
         for other in scope.iter(box.tag):
-            if other is box or other.get("class") != box_class:
+            if other is box or other.get("class") != box_class or _in_part(other, scope):
                 continue
             for paragraph in other.iterchildren("p"):
                 text = match_key(raw_text(paragraph))
                 if (
                     text not in have
+                    and not _within_any(paragraph, shown)
                     and is_prose(text)
                     and link_share(paragraph, text) < CONTINUATION_MAX_LINK_SHARE
                 ):
@@ -392,3 +396,19 @@ class ElementIndex:
         ]
         placed.sort(key=lambda item: (item[0], item[1]))
         return [piece for _, _, piece in placed]
+
+
+def _within_any(el: html.HtmlElement, blocks: set[html.HtmlElement]) -> bool:
+    """``el`` is one of ``blocks`` or inside one of them."""
+    return el in blocks or any(a in blocks for a in el.iterancestors())
+
+
+def _in_part(el: html.HtmlElement, scope: html.HtmlElement) -> bool:
+    """``el`` sits in a part of ``scope`` that is not the article (readers'
+    comments, a rail): a comment box of the article's class is no chunk of it."""
+    for node in el.iterancestors():
+        if node is scope:
+            return False
+        if is_non_article(node):
+            return True
+    return False
