@@ -1,4 +1,7 @@
-"""The body stage's structural rules: pieces judged by the element they come from."""
+"""The element rows of the cleaning table: pieces judged by the element they come from.
+
+The body stage judges the lists it weighs; the cleaning stage (``chrome``)
+drops what they reject. ``body()`` below runs both, as the pipeline does."""
 
 from __future__ import annotations
 
@@ -6,8 +9,9 @@ import pytest
 from lxml import etree
 
 from articlekit import Page
-from articlekit.extractors import BodyExtractor
+from articlekit.extractors import BodyExtractor, ChromeExtractor
 from articlekit.extractors.body import BodyOptions
+from articlekit.extractors.element_rules import judge
 from articlekit.extractors.tracing import ElementIndex, is_prose
 from articlekit.pieces import Piece, Shape
 from articlekit.rules import BLOCK_RULES
@@ -19,14 +23,19 @@ PARAS = [
 ]
 
 
-def texts(finding: Finding) -> list[str]:
-    """The text of the body stage's pieces (figures, which have none, left out)."""
-    return [p.text for p in finding.values.get("candidate_pieces", ()) if p.text]
+def texts(finding: Finding, name: str = "candidate_pieces") -> list[str]:
+    """The text of a stage's pieces (figures, which have none, left out)."""
+    return [p.text for p in finding.values.get(name, ()) if p.text]
 
 
 def body(html: str, options: BodyOptions = BodyOptions()) -> tuple[list[str], list[str]]:
-    finding = BodyExtractor(options)(Page.from_input(html), Draft())
-    return texts(finding), [r.rule for r in finding.removed]
+    """The body after the body stage and the cleaning stage, and the rules that removed lines."""
+    page = Page.from_input(html)
+    draft = Draft()
+    found = BodyExtractor(options)(page, draft)
+    draft.merge("body", found)
+    cleaned = ChromeExtractor()(page, draft)
+    return texts(cleaned, "pieces"), [r.rule for r in [*found.removed, *cleaned.removed]]
 
 
 def traced(lines: list[str], index: ElementIndex) -> list[Piece]:
@@ -143,8 +152,8 @@ def sources_of(inner: str) -> ElementIndex:
 
 
 def drop(index: ElementIndex, lines: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    kept, removed = index.drop_chrome(traced(lines, index), "body")
-    return [p.text for p in kept], [(r.rule, r.text) for r in removed]
+    judged = judge(traced(lines, index))
+    return [p.text for p in judged.kept], [(r.rule, r.text) for r in judged.removals("chrome")]
 
 
 def test_a_table_row_is_traced_by_its_first_cell() -> None:

@@ -78,11 +78,18 @@ FIELD_MAX_CHARS: Mapping[str, int] = {
 }
 
 #: Intermediate fields passed between stages but not part of the Article.
-#: ``candidate_pieces`` is the body before chrome stripping and ``pieces``
-#: after it (tuples of :class:`~articlekit.pieces.Piece`, each with its page
-#: element); ``title_element`` the headline's element, around which bylines
-#: and datelines are looked for first.
-WORKING_FIELDS = frozenset({"candidate_pieces", "pieces", "title_element"})
+#: ``candidate_pieces`` is the body before cleaning and ``pieces`` after it
+#: (tuples of :class:`~articlekit.pieces.Piece`, each with its page element);
+#: ``element_verdicts`` the element rows' verdict on each candidate piece,
+#: judged by the body stage when it weighed its lists (see
+#: :mod:`articlekit.extractors.element_rules`); ``stamp_lines`` the stamp
+#: lines the dates stage read, each matched and parsed once
+#: (:class:`~articlekit.extractors.stamp_lines.StampLines`), which the
+#: cleaning stage reuses; ``title_element`` the headline's element, around
+#: which bylines and datelines are looked for first.
+WORKING_FIELDS = frozenset(
+    {"candidate_pieces", "element_verdicts", "pieces", "stamp_lines", "title_element"}
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,14 @@
 
 trafilatura's structured result (its XML body) is cut into pieces of blocks,
 each traced once to its page element (:mod:`.structure`, :mod:`.tracing`);
-block rules, the marked-container check, split bodies, the lede and the
+the marked-container check, the arbiter, split bodies, the lede and the
 article's figures all work on those pieces.
+
+Each list weighed is judged once by the element rows of the cleaning table
+(:mod:`.element_rules`), and the stage decides with the pieces they keep;
+it does not drop them. It hands on the chosen list with the rejected pieces
+in place and the verdicts beside it (``element_verdicts``): the cleaning stage
+(``chrome``) applies them, with the text rows, and records each removal.
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ from .arbiter import (
     weigh,
     worth_weighing,
 )
+from .element_rules import Judged, judge
 from .media import with_media
 from .second_opinion import SCORING, Opinion, ScoringOptions, second_opinion
 from .structure import pieces_from_xml
@@ -97,8 +104,10 @@ class BodyOptions:
     bounded_min_chars: int = 150
     #: Second opinion from the page's marked body container; None: off.
     container_check: ContainerCheck | None = CONTAINER_CHECK
-    #: Drop lines by where they sit (teaser cards, captions, author bios);
-    #: see :data:`articlekit.rules.BLOCK_RULES`.
+    #: Judge lines by where they sit (teaser cards, captions, author bios;
+    #: the element rows of :data:`articlekit.rules.CLEANING_RULES`): the
+    #: stage decides with the lines they keep, the cleaning stage drops the
+    #: others. False: every line is kept.
     block_rules: bool = True
     #: Add back the prose of an article cut into same-class containers, which
     #: trafilatura's fast mode reads only the first of.
@@ -121,7 +130,7 @@ class BodyExtractor:
     """Candidate pieces of the main text, each with its element, in page order."""
 
     name = "body"
-    provides = frozenset({"candidate_pieces", "comments"})
+    provides = frozenset({"candidate_pieces", "element_verdicts", "comments"})
     requires: frozenset[str] = frozenset()
     #: The marked lede opens the body when the text lacks it; the headline's
     #: element places figures when no extracted text can be traced.
@@ -151,14 +160,15 @@ class BodyExtractor:
                 body, source = fuller_body, "trafilatura:full-cascade"
         index = ElementIndex(page.root)
         left_out: list[Removal] = []
-        pieces = self._drop_chrome(pieces_from_xml(body, index, left_out), index, finding)
+        judged = self._judge(pieces_from_xml(body, index, left_out))
         if self.options.container_check is not None:
-            from_container = self._from_marked_container(page, pieces, index)
+            from_container = self._from_marked_container(page, judged.kept, index)
             if from_container is not None:
-                pieces = self._drop_chrome(from_container, index, finding)
+                judged = self._judge(from_container)
                 source = "trafilatura:marked-container"
         if self.options.second_opinion is not None:
-            pieces, source = self._arbitrated(page, so_far, pieces, index, source, finding)
+            judged, source = self._arbitrated(page, so_far, judged, index, source, finding)
+        pieces = judged.kept
         if self.options.continue_split_bodies:
             pieces = index.continue_split_body(pieces)
         if self.options.media:
@@ -167,7 +177,17 @@ class BodyExtractor:
         lede = self._missing_lede(so_far, pieces)
         if lede is not None:
             pieces = [Piece(lede, None, Shape("paragraph")), *pieces]
-        finding.set("candidate_pieces", tuple(pieces), source)
+        if not pieces:
+            # The element rows rejected every line and nothing was added: there
+            # is no body to clean. Left unset, the candidates cannot stand in
+            # for a cleaned body; the rejections are recorded here, since no
+            # cleaning stage will see them.
+            finding.removed = [*finding.removed, *judged.removals(self.name)]
+            return finding
+        # The rejected pieces go on with their verdicts: the cleaning stage drops them.
+        candidates = judged.around(pieces)
+        finding.set("candidate_pieces", tuple(candidates.pieces), source)
+        finding.set("element_verdicts", candidates.verdicts, "element-rows")
         return finding
 
     def _bounded(self, page: Page, so_far: Draft) -> tuple[Any, str, tuple[str, ...], str]:
@@ -190,38 +210,37 @@ class BodyExtractor:
         self,
         page: Page,
         so_far: Draft,
-        pieces: list[Piece],
+        ours: Judged,
         index: ElementIndex,
         source: str,
         finding: Finding,
-    ) -> tuple[list[Piece], str]:
-        """``pieces`` or the second opinion's, as the arbiter decides."""
+    ) -> tuple[Judged, str]:
+        """Our judged pieces or the second opinion's, as the arbiter decides
+        between the pieces each keeps."""
         options = self.options.second_opinion
         assert options is not None
+        pieces = ours.kept
         if not could_overrule(pieces, self.options.arbiter):
-            return pieces, source
+            return ours, source
         within = scope(pieces, self.options.arbiter)
         opinion = second_opinion(page, index, so_far.get("title_element"), options, within)
         if opinion is None or not worth_weighing(pieces, opinion, self.options.arbiter):
-            return pieces, source
-        second, removed = (
-            index.drop_chrome(opinion.pieces, self.name)
-            if self.options.block_rules
-            else (opinion.pieces, [])
-        )
-        verdict = self._verdict(pieces, second, opinion, so_far)
+            return ours, source
+        second = self._judge(opinion.pieces)
+        verdict = self._verdict(pieces, second.kept, opinion, so_far)
         if verdict.pieces is pieces:
-            return pieces, source
+            return ours, source
         # Our lines the second opinion lacks are removals too, under the
-        # arbiter's rule, beside the block rules' removals from its lines.
+        # arbiter's rule; so are those the element rows took from our list,
+        # which the cleaning stage never sees.
         kept = {match_key(p.text) for p in verdict.pieces}
         replaced = [
             Removal(stage=self.name, rule=_ARBITER_RULE, text=p.text, reason=_ARBITER_REASON)
             for p in pieces
             if p.text and match_key(p.text) not in kept
         ]
-        finding.removed = [*finding.removed, *removed, *replaced]
-        return verdict.pieces, f"{source}+{verdict.choice}"
+        finding.removed = [*finding.removed, *ours.removals(self.name), *replaced]
+        return second, f"{source}+{verdict.choice}"
 
     def _verdict(
         self, ours: list[Piece], second: list[Piece], opinion: Opinion, so_far: Draft
@@ -242,13 +261,9 @@ class BodyExtractor:
             return None
         return lede
 
-    def _drop_chrome(
-        self, pieces: list[Piece], index: ElementIndex, finding: Finding
-    ) -> list[Piece]:
-        if not self.options.block_rules:
-            return pieces
-        kept, finding.removed = index.drop_chrome(pieces, self.name)
-        return kept
+    def _judge(self, pieces: list[Piece]) -> Judged:
+        """``pieces`` with the element rows' verdicts (all kept when they are off)."""
+        return judge(pieces) if self.options.block_rules else Judged.unjudged(pieces)
 
     def _from_marked_container(
         self, page: Page, pieces: list[Piece], index: ElementIndex

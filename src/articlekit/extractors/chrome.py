@@ -1,14 +1,27 @@
-"""Chrome stripping: drop page furniture from the body, move data lines to fields.
+"""The cleaning stage: drop page furniture from the body, move data lines to fields.
 
-Runs over the body stage's pieces (a paragraph's lines, list items, table
-rows, headings) with the line tables of :mod:`articlekit.rules`; figures and
-players (pieces without text) pass through. Every removal is recorded with its rule id. When the
-aggressive group would leave too little text, the stage runs again without it
-and keeps the better result (the safety valve), saying so in ``warnings``.
+One stage applies the one table, :data:`articlekit.rules.CLEANING_RULES`, to
+the body stage's pieces (a paragraph's lines, list items, table rows,
+headings), in the table's order:
+
+1. the element rows (where a line sits: captions, teaser cards, share boxes).
+   The body stage judged its lists with them when it weighed them and hands
+   the verdicts on (``element_verdicts``): they are applied here, not judged
+   again. Candidates that come without verdicts (a body stage of one's own)
+   are judged here (:mod:`.element_rules`);
+2. the text rows: data lines (stamps, tag lists, bylines) moved to their
+   fields, then chrome lines dropped. A stamp line the dates stage already
+   read is not matched nor parsed again (``stamp_lines``, :mod:`.stamp_lines`).
+
+Figures and players (pieces without text) pass the text rows. Every removal is
+recorded with its rule id. When the aggressive group would leave too little
+text, the text rows run again without it and the better result is kept (the
+safety valve), saying so in ``warnings``.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -17,15 +30,13 @@ from typing import Any
 import regex
 
 from ..article import Removal
-from ..dates import parse_stamp
 from ..page import Page
 from ..people import clean_authors
 from ..pieces import Piece
 from ..rules import (
     BYLINE_MAX_PARAGRAPH_INDEX,
-    CHROME_LINES,
+    CLEANING_RULES,
     DANGLING_LABEL_MAX_WORDS,
-    DATA_LINES,
     END_MARKER_MIN_POSITION,
     END_MARKERS,
     RESUME_PROSE_RUN,
@@ -36,6 +47,8 @@ from ..rules import (
 )
 from ..stage import Draft, Finding
 from ..textdump import split_tag_run
+from .element_rules import Judged, judge
+from .stamp_lines import STAMP_FIELDS, StampLines
 from .tracing import is_prose
 
 __all__ = ["ChromeExtractor", "ChromeOptions"]
@@ -91,16 +104,19 @@ _BULLET = regex.compile(r"^[-•*·▪►]\s+")
 _ENCLOSED = regex.compile(r"^\[([^\[\]]*)\]$|^\(([^()]*)\)$")
 
 
+#: The text rows of the cleaning table, in its order: data rows, then chrome rows.
+_DATA_ROWS: tuple[DataRule, ...] = tuple(r for r in CLEANING_RULES if isinstance(r, DataRule))
+_CHROME_ROWS: tuple[ChromeRule, ...] = tuple(r for r in CLEANING_RULES if isinstance(r, ChromeRule))
 #: Lines longer than every rule's max_chars skip the rule tables; the slack
 #: covers what the rule view strips (a bullet, enclosing brackets).
-_LONGEST_CHROME = max(rule.max_chars for rule in CHROME_LINES)
+_LONGEST_CHROME = max(rule.max_chars for rule in _CHROME_ROWS)
 #: Each chrome rule with its ``needs`` as one pattern: a line is tried against
 #: dozens of rules, and one search beats a Python loop over the fragments.
 _RULES_AND_NEEDS = tuple(
     (rule, re.compile("|".join(map(re.escape, rule.needs))) if rule.needs else None)
-    for rule in CHROME_LINES
+    for rule in _CHROME_ROWS
 )
-_LONGEST_DATA = max(rule.max_chars for rule in DATA_LINES)
+_LONGEST_DATA = max(rule.max_chars for rule in _DATA_ROWS)
 _VIEW_SLACK = 8
 
 
@@ -169,7 +185,7 @@ def _repeats_title(line: str, title: str) -> bool:
 
 
 class ChromeExtractor:
-    """Line rules over the candidate body; the final ``paragraphs``."""
+    """The cleaning stage: the cleaning table over the candidate body; the final ``pieces``."""
 
     name = "chrome"
     provides = frozenset(
@@ -177,21 +193,28 @@ class ChromeExtractor:
     )
     requires = frozenset({"candidate_pieces"})
     #: The headline (a repeat of it opens many bodies), the page's address,
-    #: and the publication day that time-only stamps are anchored to.
-    reads = frozenset({"title", "canonical_url", "published"})
+    #: the publication day that time-only stamps are anchored to, the element
+    #: rows' verdicts on the candidates, and the stamp lines already read.
+    reads = frozenset({"title", "canonical_url", "published", "element_verdicts", "stamp_lines"})
 
     def __init__(self, options: ChromeOptions = ChromeOptions()) -> None:
         self.options = options
 
     def __call__(self, page: Page, so_far: Draft) -> Finding:
-        candidates: list[Piece] = list(so_far.get("candidate_pieces") or ())
+        judged = self._element_rows(list(so_far.get("candidate_pieces") or ()), so_far)
+        # The text rows and the safety valve read what the element rows kept.
+        candidates = judged.kept
         own_urls = frozenset(
             url for url in (page.url, so_far.get("canonical_url")) if isinstance(url, str) and url
         )
-        first = self._strip(candidates, so_far, own_urls, aggressive=self.options.aggressive)
+        stamps = so_far.get("stamp_lines")
+        if not isinstance(stamps, StampLines):
+            stamps = StampLines()  # no dates stage read the page's stamp lines
+        strip = functools.partial(self._strip, candidates, so_far, own_urls, stamps)
+        first = strip(aggressive=self.options.aggressive)
         chosen, warnings = first, []
         if first.aggressive_fired and self._too_much(candidates, first):
-            gentle = self._strip(candidates, so_far, own_urls, aggressive=False)
+            gentle = strip(aggressive=False)
             if gentle.words_kept() > first.words_kept():
                 chosen = gentle
                 warnings.append(
@@ -205,13 +228,22 @@ class ChromeExtractor:
                 "chrome: every line of the body matched a chrome rule; the body is kept uncleaned"
             )
             chosen = _Pass(self.name, kept=list(candidates), data=chosen.data)
-        finding = Finding(removed=chosen.removed, warnings=warnings)
+        finding = Finding(removed=[*judged.removals(self.name), *chosen.removed], warnings=warnings)
         finding.set("pieces", tuple(chosen.kept), "rules")
         for name, (value, text, rule) in chosen.data.items():
             finding.set(name, value, f"line:{rule}")
             if name in ("updated", "published"):
                 finding.set(f"{name}_text", text, f"line:{rule}")
         return finding
+
+    @staticmethod
+    def _element_rows(candidates: list[Piece], so_far: Draft) -> Judged:
+        """The candidates with the element rows' verdicts: the body stage's,
+        judged when it weighed its lists, else judged now."""
+        verdicts = so_far.get("element_verdicts")
+        if isinstance(verdicts, tuple) and len(verdicts) == len(candidates):
+            return Judged(candidates, verdicts)
+        return judge(candidates)
 
     def _too_much(self, candidates: list[Piece], result: _Pass) -> bool:
         valve = self.options.safety_valve
@@ -224,7 +256,13 @@ class ChromeExtractor:
         )
 
     def _strip(
-        self, pieces: list[Piece], so_far: Draft, own_urls: frozenset[str], *, aggressive: bool
+        self,
+        pieces: list[Piece],
+        so_far: Draft,
+        own_urls: frozenset[str],
+        stamps: StampLines,
+        *,
+        aggressive: bool,
     ) -> _Pass:
         result = _Pass(self.name)
         title = so_far.get("title")
@@ -252,7 +290,7 @@ class ChromeExtractor:
                 result.drop(paragraph, "headline-repeat", reason, moved_to="title")
                 continue
             if paragraph not in no_data and self._data_line(
-                index, paragraph, so_far, full_text, result, no_data
+                index, paragraph, so_far, full_text, result, no_data, stamps
             ):
                 continue
             if paragraph in own_urls:
@@ -317,23 +355,29 @@ class ChromeExtractor:
         full_text: str,
         result: _Pass,
         no_data: set[str],
+        stamps: StampLines,
     ) -> bool:
         """Move ``paragraph`` into a field if a data rule accepts it. A line no
         data rule's pattern matches is added to ``no_data`` (whether a matched
         value is accepted depends on where the line is, so only a miss of
-        every pattern is a property of the text)."""
+        every pattern is a property of the text). Stamp rows are read through
+        ``stamps``: a line the dates stage read is not matched again."""
         if len(paragraph) > _LONGEST_DATA + _VIEW_SLACK:
             return False
         view = _rule_view(paragraph)
         matched = False
-        for rule in DATA_LINES:
+        for rule in _DATA_ROWS:
             if len(view) > rule.max_chars:
                 continue
-            match = rule.pattern.fullmatch(view)
-            if not match:
+            if rule.field in STAMP_FIELDS:
+                part = stamps.value(rule, view)
+            else:
+                match = rule.pattern.fullmatch(view)
+                part = match.group("value") if match else None
+            if part is None:
                 continue
             matched = True
-            value = self._parse(rule, match.group("value"), index, so_far, full_text, paragraph)
+            value = self._parse(rule, part, index, so_far, full_text, paragraph, stamps)
             if value is None:
                 continue
             result.data.setdefault(rule.field, (value, paragraph, rule.id))
@@ -345,10 +389,16 @@ class ChromeExtractor:
 
     @staticmethod
     def _parse(
-        rule: DataRule, value: str, index: int, so_far: Draft, full_text: str, line: str
+        rule: DataRule,
+        value: str,
+        index: int,
+        so_far: Draft,
+        full_text: str,
+        line: str,
+        stamps: StampLines,
     ) -> Any:
-        if rule.field in ("updated", "published"):
-            return parse_stamp(value, anchor=so_far.get("published"))
+        if rule.field in STAMP_FIELDS:
+            return stamps.parse(value, anchor=so_far.get("published"))
         if rule.field == "tags":
             if is_prose(line):
                 return None  # "Tags are sewn into every shirt, …": a sentence, not a list

@@ -57,7 +57,6 @@ from ..article import Stamp
 from ..dates import parse_iso, parse_stamp, relative_offset
 from ..page import Page
 from ..rules import (
-    DATA_LINES,
     DATE_FOREIGN_CONTAINER_TAGS,
     DATE_FOREIGN_LABELS,
     DATE_FOREIGN_PATTERN,
@@ -66,7 +65,6 @@ from ..rules import (
     STAMP_STEM_PATTERN,
     SUBTITLE_VOCABULARY,
     UPDATED_LABEL,
-    DataRule,
 )
 from ..stage import Draft, Finding
 from ._common import (
@@ -78,6 +76,7 @@ from ._common import (
     select,
     text_owners,
 )
+from .stamp_lines import StampLine, StampLines
 
 __all__ = ["DateOptions", "DatesExtractor"]
 
@@ -164,7 +163,6 @@ MAX_STAMP_CANDIDATES = 2_000
 #: when thousands of candidates sit in one huge element.
 MAX_STAMP_OWNER_CHARS = 4_000
 
-_STAMP_RULES = [r for r in DATA_LINES if r.field in ("published", "updated")]
 # A cheap prefilter so only text nodes that could be stamps reach the rules.
 _STAMP_WORDS = STAMP_STEM_PATTERN
 _DIGIT = re.compile(r"\d")
@@ -306,10 +304,14 @@ def _later(a: datetime, b: datetime) -> bool:
 
 
 def _stamp_lines(
-    page: Page, root: html.HtmlElement, is_outside: Callable[[html.HtmlElement], bool]
-) -> list[tuple[DataRule, str, str]]:
-    """Stamp lines below ``root``: (rule, line, the stamp part)."""
-    out: list[tuple[DataRule, str, str]] = []
+    page: Page,
+    root: html.HtmlElement,
+    is_outside: Callable[[html.HtmlElement], bool],
+    stamps: StampLines,
+) -> list[StampLine]:
+    """Stamp lines below ``root``: (rule, line, the stamp part), each line
+    read with ``stamps`` (the parse's one reader of stamp lines)."""
+    out: list[StampLine] = []
     candidates = itertools.islice(text_owners(page, root, _STAMP_WORDS), MAX_STAMP_CANDIDATES)
     for owner, node_text in candidates:
         if is_outside(owner):
@@ -328,12 +330,12 @@ def _stamp_lines(
                 value = _bounded_text(following)
                 if value is not None:  # a longer one is no stamp's value
                     text = f"{text} {clean_text(value)}"
-        found = _match_stamp(text)
+        found = stamps.first(text)
         if found is not None:
             out.append(found)
         line = clean_text(node_text)
         if line != text:  # one line of a <br> block may be a stamp of its own
-            found = _match_stamp(line)
+            found = stamps.first(line)
             if found is not None:
                 out.append(found)
     return out
@@ -351,14 +353,6 @@ def _bounded_text(el: html.HtmlElement) -> str | None:
     return "".join(parts)
 
 
-def _match_stamp(text: str) -> tuple[DataRule, str, str] | None:
-    for rule in _STAMP_RULES:
-        match = rule.pattern.fullmatch(text)
-        if match:
-            return rule, text, match.group("value")
-    return None
-
-
 class _PageStamps:
     """The page's own stamps, each kind collected once and only if asked for.
 
@@ -366,9 +360,11 @@ class _PageStamps:
     visible stamp lines; one walk serves both fields.
     """
 
-    def __init__(self, page: Page, so_far: Draft) -> None:
+    def __init__(self, page: Page, so_far: Draft, stamps: StampLines) -> None:
         self.page = page
         self.so_far = so_far
+        #: Every stamp line is matched and parsed through this one reader.
+        self.stamps = stamps
 
     @cached_property
     def time_elements(self) -> dict[str, list[_Candidate]]:
@@ -389,15 +385,15 @@ class _PageStamps:
         return out
 
     @cached_property
-    def stamp_lines(self) -> list[tuple[DataRule, str, str]]:
+    def stamp_lines(self) -> list[StampLine]:
         """Visible stamp lines of the article's region: (rule, line, the stamp part)."""
-        return _stamp_lines(self.page, self.region, in_non_article_part)
+        return _stamp_lines(self.page, self.region, in_non_article_part, self.stamps)
 
     @cached_property
-    def page_stamp_lines(self) -> list[tuple[DataRule, str, str]]:
+    def page_stamp_lines(self) -> list[StampLine]:
         """Visible stamp lines anywhere on the page but rails and comments: a
         site's footer line "Published: …" still dates its one article."""
-        return _stamp_lines(self.page, self.page.root, in_foreign_part)
+        return _stamp_lines(self.page, self.page.root, in_foreign_part, self.stamps)
 
     @cached_property
     def page_clock(self) -> datetime | None:
@@ -535,7 +531,9 @@ class _PageStamps:
 
     @cached_property
     def _line_stamps(self) -> list[Stamp]:
-        values = (parse_stamp(v, allow_dateparser=False) for _r, _t, v in self.stamp_lines)
+        values = (
+            self.stamps.parse(line.value, allow_dateparser=False) for line in self.stamp_lines
+        )
         return [value for value in values if isinstance(value, date)]
 
     def shows(self, day: date) -> bool:
@@ -582,7 +580,7 @@ class _PageStamps:
             if ago is not None:  # "3 hours ago": counted from the page's own clock
                 value: Stamp | None = self.page_clock - ago if self.page_clock else None
             else:
-                value = parse_stamp(value_text, anchor=anchor)
+                value = self.stamps.parse(value_text, anchor=anchor)
             if value is not None:
                 yield _Candidate(value, text, f"visible:{rule.id}")
 
@@ -591,7 +589,7 @@ class DatesExtractor:
     """Decides ``published`` and ``updated`` from every date source on the page."""
 
     name = "dates"
-    provides = frozenset({"published", "published_text", "updated", "updated_text"})
+    provides = frozenset({"published", "published_text", "updated", "updated_text", "stamp_lines"})
     requires: frozenset[str] = frozenset()
     #: The headline's element: visible stamps are looked for around it first.
     reads = frozenset({"title_element"})
@@ -603,7 +601,8 @@ class DatesExtractor:
         finding = Finding()
         if page.text_dump is not None:
             return finding  # a dump's stamps are lines; the chrome stage moves them
-        seen = _PageStamps(page, so_far)
+        stamps = StampLines()
+        seen = _PageStamps(page, so_far, stamps)
         published = so_far.get("published")  # a value the caller gave wins
         if published is None:
             chosen = self._published(page, so_far, seen, finding)
@@ -616,6 +615,8 @@ class DatesExtractor:
             if updated is not None:
                 finding.set("updated", updated.value, updated.source)
                 finding.set("updated_text", updated.text, updated.source)
+        if stamps:  # the lines read, for the cleaning stage to move without reading them again
+            finding.set("stamp_lines", stamps, "visible")
         return finding
 
     # -- published -------------------------------------------------------------

@@ -22,7 +22,7 @@ from ..rules import (
     IMAGE_SOURCE_ATTRIBUTES,
 )
 from ._common import clean_text, raw_text
-from .tracing import own_rule
+from .element_rules import own_rule
 
 __all__ = ["with_media"]
 

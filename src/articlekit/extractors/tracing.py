@@ -10,14 +10,10 @@ div with a sentence in it), to a ``<br>``-cut piece of one, or, when it is
 long, to the block whose text it begins or whose whole text begins it (a
 comment and the "Reply" button after it, written as one line).
 
-With the element known:
-
-* :data:`~articlekit.rules.BLOCK_RULES` drop lines by their container (teaser
-  cards, captions, author bios; related-story, share, newsletter and comment
-  boxes that hold less than half the lines), and a line that is one link from
-  end to end is dropped as a teaser;
-* split bodies: prose paragraphs in sibling containers of the same class as the
-  one that holds the extracted text are added back, in page order.
+With the element known, the cleaning stage's element rows judge each line
+(:mod:`.element_rules`), and split bodies are continued: prose paragraphs in
+sibling containers of the same class as the one that holds the extracted text
+are added back, in page order.
 """
 
 from __future__ import annotations
@@ -30,23 +26,15 @@ from functools import cached_property
 import regex
 from lxml import html
 
-from ..article import Removal
-from ..page import role_classes
 from ..pieces import Piece, Shape
 from ..rules import (
-    BLOCK_RULE_MAX_ANCESTORS,
-    BLOCK_RULE_MINORITY_SHARE,
-    BLOCK_RULES,
     CONTINUATION_MAX_LEVELS,
     CONTINUATION_MAX_LINK_SHARE,
-    LINK_LINE_MIN_WORDS,
-    LINK_LINE_SAME_PAGE_PREFIXES,
-    LINK_LINE_TAGS,
     PROSE_END_CHARACTERS,
     PROSE_MIN_WORDS,
-    BlockRule,
 )
 from ._common import element_text, is_non_article, link_share, match_key, raw_text
+from .element_rules import is_link_line, own_rule
 
 __all__ = ["INLINE_TAGS", "ElementIndex", "is_link_line", "is_prose", "own_rule"]
 
@@ -70,9 +58,6 @@ LINE_SOURCE_TAGS = (
 )
 _LINE_SOURCE_SET = frozenset(LINE_SOURCE_TAGS)
 _WORD = regex.compile(r"\w+")
-#: A box holding more than this share of the extracted text's characters is
-#: never removed by a block rule, whatever its class: it is the article.
-MAIN_TEXT_SHARE = 0.5
 #: Tags at which the search for a split body's sibling containers stops.
 _SCOPE_BOUNDARY_TAGS = frozenset({"article", "main", "body"})
 #: Elements whose text is never a body line.
@@ -102,8 +87,6 @@ INLINE_TAGS = frozenset(
         "label",
     }
 )
-_LINK_LINE = "link-line"
-_LINK_LINE_REASON = "a line that is one link to another page: a teaser"
 #: A line at least this long that no block's whole text explains may be the
 #: start of one; shorter ones would fit too many blocks ("Reply", "Share").
 _PREFIX_MIN_CHARS = 40
@@ -131,37 +114,6 @@ def last_character(line: str) -> str:
     while end and line[end - 1].isspace():
         end -= 1
     return line[end - 1 : end]
-
-
-def own_rule(node: html.HtmlElement, minority: bool) -> BlockRule | None:
-    """The block rule that ``node`` itself (not its ancestors) satisfies;
-    ``minority``: the node holds few of the extracted lines."""
-    label = f"{role_classes(node.get('class') or '')} {node.get('id') or ''}"
-    for rule in BLOCK_RULES:
-        if rule.minority_only and not minority:
-            continue
-        if node.tag in rule.inside_tags:
-            return rule
-        if rule.container is not None and label != " " and rule.container.search(label):
-            return rule
-    return None
-
-
-def is_link_line(el: html.HtmlElement, text: str) -> bool:
-    """True when ``el`` (collapsed text ``text``) is one link to another page
-    from end to end, and long enough to be a headline (see LINK_LINE_TAGS)."""
-    if el.tag not in LINK_LINE_TAGS:
-        return False
-    links = el.findall(".//a")
-    if len(links) != 1:
-        return False
-    target = (links[0].get("href") or "").strip()
-    if not target or target.startswith(LINK_LINE_SAME_PAGE_PREFIXES):
-        return False
-    return (
-        match_key(links[0].text_content()) == text
-        and len(_WORD.findall(text)) >= LINK_LINE_MIN_WORDS
-    )
 
 
 def _pieces(el: html.HtmlElement) -> list[str]:
@@ -282,64 +234,6 @@ class ElementIndex:
             return None
         row = cell.getparent()
         return row if row is not None and row.tag == "tr" else cell
-
-    def _rule_for(
-        self,
-        el: html.HtmlElement,
-        memo: dict[html.HtmlElement, BlockRule | None],
-        held: Counter[html.HtmlElement],
-        least_lines: float,
-        main_text: set[html.HtmlElement],
-    ) -> BlockRule | None:
-        node: html.HtmlElement | None = el
-        for _ in range(BLOCK_RULE_MAX_ANCESTORS):
-            if node is None:
-                return None
-            if node not in memo:  # lines of one article share most ancestors
-                # The guard: whatever its name, the box that holds most of
-                # the text is the article's (a site that wraps its story in a
-                # link, or names its wrapper "caption").
-                minority = held[node] < least_lines
-                memo[node] = None if node in main_text else own_rule(node, minority=minority)
-            if memo[node] is not None:
-                return memo[node]
-            node = node.getparent()
-        return None
-
-    def drop_chrome(self, pieces: list[Piece], stage: str) -> tuple[list[Piece], list[Removal]]:
-        """``pieces`` without those a block rule rejects, and a removal for each of those."""
-        kept: list[Piece] = []
-        removed: list[Removal] = []
-        memo: dict[html.HtmlElement, BlockRule | None] = {}
-        # How many pieces each element a rule may look at holds (minority_only).
-        held: Counter[html.HtmlElement] = Counter()
-        chars: Counter[html.HtmlElement] = Counter()
-        for piece in pieces:
-            el = piece.element
-            if el is not None:
-                around = [el, *itertools.islice(el.iterancestors(), BLOCK_RULE_MAX_ANCESTORS - 1)]
-                held.update(around)
-                chars.update(dict.fromkeys(around, len(piece.text)))
-        least_lines = BLOCK_RULE_MINORITY_SHARE * len(pieces)
-        total = sum(len(piece.text) for piece in pieces)
-        main_text = {node for node, n in chars.items() if n > MAIN_TEXT_SHARE * total}
-        for piece in pieces:
-            el = piece.element
-            if el is None:
-                kept.append(piece)
-                continue
-            rule = self._rule_for(el, memo, held, least_lines, main_text)
-            if rule is not None:
-                removed.append(
-                    Removal(stage=stage, rule=rule.id, text=piece.text, reason=rule.reason)
-                )
-            elif is_link_line(el, match_key(piece.text)):
-                removed.append(
-                    Removal(stage=stage, rule=_LINK_LINE, text=piece.text, reason=_LINK_LINE_REASON)
-                )
-            else:
-                kept.append(piece)
-        return kept, removed
 
     def continue_split_body(self, pieces: list[Piece]) -> list[Piece]:
         """``pieces`` with the prose of same-class sibling containers added, in page order."""

@@ -17,6 +17,9 @@ one test per row and language:
 * :mod:`.titles` — title separators and headline/dek vocabularies;
 * :mod:`.blocks` — class/id vocabularies, block rules and the shape tables
   of body blocks;
+* :mod:`.cleaning` — the cleaning stage's one table (:data:`CLEANING_RULES`):
+  the block, data and chrome rows in the order the stage tries them, each
+  testing a line's element, its text, or both;
 * :mod:`._types` — the row types and how phrases compile into patterns.
 
 Every public name is re-exported here, so ``from articlekit.rules import
@@ -95,6 +98,7 @@ from .chrome import (
     SAFETY_VALVE,
     SafetyValve,
 )
+from .cleaning import CLEANING_RULES, CleaningRule, element_rows, rule_tests, text_rows
 from .data_lines import BYLINE_MAX_PARAGRAPH_INDEX, DATA_LINES
 from .dates import (
     DATE_FOREIGN_CONTAINER_TAGS,
@@ -201,6 +205,7 @@ __all__ = [
     "BYLINE_VOCABULARY",
     "BYLINE_WORDS",
     "CHROME_LINES",
+    "CLEANING_RULES",
     "CONTAINER_CHECK",
     "CONTINUATION_MAX_LEVELS",
     "CONTINUATION_MAX_LINK_SHARE",
@@ -282,6 +287,7 @@ __all__ = [
     "BlockRule",
     "BylineWords",
     "ChromeRule",
+    "CleaningRule",
     "ContainerCheck",
     "DataRule",
     "MonthNames",
@@ -299,7 +305,10 @@ __all__ = [
     "class_pattern",
     "class_tokens",
     "class_words",
+    "element_rows",
     "examples_of",
     "phrases",
+    "rule_tests",
+    "text_rows",
     "validate",
 ]

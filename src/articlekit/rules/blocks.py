@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import regex
+
 from ._types import Vocabulary, class_pattern, class_tokens, class_words
 
 __all__ = [
@@ -167,6 +169,10 @@ class BlockRule:
     container that holds less than ``BLOCK_RULE_MINORITY_SHARE`` of the
     extracted lines: a box beside the text, not a wrapper of the article that a
     site happens to name with the same word ("story-share-wrap").
+
+    A rule with a ``text`` pattern tests the line too: it fires only when the
+    line's (whitespace-collapsed) text also matches it whole, a row of the
+    cleaning table (:data:`articlekit.rules.CLEANING_RULES`) that tests both.
     """
 
     id: str
@@ -174,6 +180,8 @@ class BlockRule:
     inside_tags: frozenset[str] = frozenset()
     container: re.Pattern[str] | None = None
     minority_only: bool = False
+    #: The line's text, matched whole, for a rule that tests element and text.
+    text: re.Pattern[str] | regex.Pattern[str] | None = None
     #: Containers the rule fires in: a tag as ``<tag>``, else a class/id value.
     examples: tuple[str, ...] = ()
     #: Containers it must spare.
