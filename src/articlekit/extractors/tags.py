@@ -25,11 +25,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import cast
 
 from lxml import etree, html
 
-from ..page import MAX_LABEL_TEXT_CHARS, MAX_SHORT_TEXTS, Page
+from ..page import Page
 from ..rules import (
     NON_ARTICLE_TAGS,
     TAG_CHROME_PATTERN,
@@ -186,24 +186,10 @@ _LABEL_EDGES = " \t\n\r\f\v#:\u00a0"
 _LABEL_MAX_CHARS = 2 * max(map(len, _LABEL_WORDS))
 
 
-#: The label candidates among the short text nodes below a root: the same
-#: first MAX_SHORT_TEXTS nodes that :meth:`Page.short_texts` gives, narrowed in
-#: C to those whose text, label edges turned to spaces and whitespace
-#: collapsed, is at most _LABEL_MAX_CHARS long. That length is never more than
-#: the stripped text's the Python check below measures, so no label is lost,
-#: while the thousands of other short nodes of a big page never become Python
-#: objects.
-_LABEL_CANDIDATES = etree.XPath(
-    f"((descendant::text()[string-length(.) < {MAX_LABEL_TEXT_CHARS}][normalize-space(.)])"
-    f"[position() <= {MAX_SHORT_TEXTS}])"
-    f"[string-length(normalize-space(translate(., '#:\u00a0', '   '))) <= {_LABEL_MAX_CHARS}]"
-)
-
-
-def _label_owners(root: html.HtmlElement) -> Iterator[tuple[html.HtmlElement, str]]:
+def _label_owners(page: Page, root: html.HtmlElement) -> Iterator[tuple[html.HtmlElement, str]]:
     """Text nodes below ``root`` that are a tag row's label, with the element
     showing each (a tail's owner is its element's parent)."""
-    for node in cast("list[Any]", _LABEL_CANDIDATES(root)):
+    for node in page.short_texts(root):
         stripped = node.strip(_LABEL_EDGES)
         if len(stripped) > _LABEL_MAX_CHARS:
             continue
@@ -214,8 +200,8 @@ def _label_owners(root: html.HtmlElement) -> Iterator[tuple[html.HtmlElement, st
             yield owner, str(node)
 
 
-def _labelled_rows(root: html.HtmlElement) -> Iterator[_Row]:
-    for owner, node_text in _label_owners(root):
+def _labelled_rows(page: Page, root: html.HtmlElement) -> Iterator[_Row]:
+    for owner, node_text in _label_owners(page, root):
         if not TAG_ROW_LABEL.match(clean_text(node_text)):
             continue
         if owner.text is not None and clean_text(owner.text) == clean_text(node_text):
@@ -345,7 +331,7 @@ class TagsExtractor:
         then a class, then the label alone)."""
         rows: dict[html.HtmlElement, _Row] = {}
         sources: dict[html.HtmlElement, set[str]] = {}
-        for row in (*_labelled_rows(page.root), *_class_rows(page), *_rel_tag_rows(page)):
+        for row in (*_labelled_rows(page, page.root), *_class_rows(page), *_rel_tag_rows(page)):
             # One container, one row: a label's or class's row holds all its
             # links, a rel=tag group may hold only some.
             rows.setdefault(row.container, row)
