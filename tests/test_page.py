@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import random
+import re
 
 import pytest
 
@@ -470,3 +471,24 @@ def test_comments_and_processing_instructions_are_not_in_the_tree() -> None:
 )
 def test_role_classes_leave_out_a_posts_terms(value: str, expected: str) -> None:
     assert role_classes(value) == expected
+
+
+def test_with_class_within_a_part_is_that_parts_classed_elements() -> None:
+    """A part's answer is cut from the page's class index: the same elements,
+    in page order, as a walk of the part alone finds."""
+    from articlekit.page import _class_keys
+
+    page = Page.from_input(
+        '<html><body><div class="nav">m</div><main id="m"><p class="by">A</p>'
+        '<section><span>x</span><span role="note">n</span><p class="by x">B</p></section>'
+        '</main><footer class="by">C</footer></body></html>'
+    )
+    main = page.root.find(".//main")
+    section = page.root.find(".//section")
+    assert main is not None and section is not None
+    pattern = re.compile(r"by|note")
+    for part in (main, section, section[0]):
+        expected = [el for el, key in _class_keys(part) if pattern.search(key)]
+        assert page.with_class(pattern, within=part) == expected
+    assert [el.text for el in page.with_class(pattern, within=main)] == ["A", "n", "B"]
+    assert page.with_class(pattern, within=section[0]) == []

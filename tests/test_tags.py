@@ -179,3 +179,14 @@ def test_tag_lines_in_a_text_dump(line: str) -> None:
 
 def test_split_tag_run_keeps_separated_values() -> None:
     assert split_tag_run("Harbor, Bridges; Tides", "") == ["Harbor", "Bridges", "Tides"]
+
+
+@pytest.mark.parametrize(
+    "label", ["  Tags :  ", "\u00a0Themen\u00a0:\u00a0", "\n\t Mots-clés\n :\n", "# Tags"]
+)
+def test_a_label_padded_with_its_edges_is_still_a_label(label: str) -> None:
+    """The C-side narrowing of label candidates keeps labels whatever the
+    spaces, no-break spaces, "#" and colons around them."""
+    article = parse(f"<section><span>{label}</span> {links('Harbor', 'Bridges')}</section>")
+    assert article.tags == ("Harbor", "Bridges")
+    assert article.provenance["tags"] == "tags:labelled-row"

@@ -959,6 +959,10 @@ def role_classes(value: str) -> str:
     return TERM_CLASS_PATTERN.sub("", value)
 
 
+#: How many elements :data:`_CLASSED` finds, counted in C.
+_COUNT_CLASSED = etree.XPath("count(descendant-or-self::*[@class or @id or @role])")
+
+
 def _class_keys(root: html.HtmlElement) -> list[tuple[html.HtmlElement, str]]:
     """Elements below ``root`` with a class, id or role, and those lower-cased."""
     return [
@@ -994,6 +998,7 @@ class Page:
         self.warnings = warnings
         self._class_lookups: dict[Any, list[html.HtmlElement]] = {}
         self._short_texts: dict[html.HtmlElement, list[Any]] = {}
+        self._region_classes: dict[html.HtmlElement, list[tuple[html.HtmlElement, str]]] = {}
 
     @classmethod
     def from_text(cls, text: str | bytes, url: str | None = None) -> Page:
@@ -1102,11 +1107,17 @@ class Page:
 
         Over the whole page the answer comes from the shared index, memoised
         per pattern (several stages ask for the same vocabulary). ``within`` a
-        smaller part of the page (the article's region), that part is walked
-        instead, which is cheaper than indexing a big page.
+        smaller part of the page (the article's region), the answer comes from
+        that part's slice of the same index, memoised per part (see
+        :meth:`_classed_within`).
         """
         if within is not None and within is not self.root:
-            return [el for el, key in _class_keys(within) if pattern.search(key)]
+            # Stages ask about the same region (the article around the
+            # headline) for several vocabularies: it is walked once.
+            keys = self._region_classes.get(within)
+            if keys is None:
+                keys = self._region_classes[within] = self._classed_within(within)
+            return [el for el, key in keys if pattern.search(key)]
         found = self._class_lookups.get(pattern)
         if found is None:
             # Many elements share a class string (list items, cards): test each
@@ -1115,6 +1126,25 @@ class Page:
             found = [el for el, key in self.classed if key in matching] if matching else []
             self._class_lookups[pattern] = found
         return found
+
+    @cached_property
+    def _classed_positions(self) -> dict[html.HtmlElement, int]:
+        return {el: i for i, (el, _) in enumerate(self.classed)}
+
+    def _classed_within(self, within: html.HtmlElement) -> list[tuple[html.HtmlElement, str]]:
+        """:func:`_class_keys` of ``within``, cut from :attr:`classed` when it
+        lies in the page: a part's elements are consecutive in page order, so
+        its classed ones are the slice that starts at the first of them, as
+        many as C counts. That spares a Python object per element of a part
+        holding half a big page; :attr:`classed` is built anyway."""
+        count = int(cast("float", _COUNT_CLASSED(within)))
+        if count == 0:
+            return []
+        positions = self._classed_positions
+        first = next((positions[el] for el in within.iter() if el in positions), None)
+        if first is None:  # a tree apart from the page's
+            return _class_keys(within)
+        return self.classed[first : first + count]
 
     def short_texts(self, root: html.HtmlElement) -> list[Any]:
         """Non-blank text nodes below ``root`` shorter than :data:`MAX_LABEL_TEXT_CHARS`

@@ -259,7 +259,24 @@ def _styled_inside(el: html.HtmlElement) -> bool:
     return any(node.tag in _SPAN_TAGS for node in el.iterdescendants())
 
 
-def _piece_spans(piece: Piece, base: str | None, skip: Sequence[str] = ()) -> Spans:
+class _Reader:
+    """:func:`spans_of` for the pieces of one :func:`build_blocks` call, each
+    element read once: every line of a ``<br>``-cut block has that block's
+    element, whose spans would otherwise be read again for each line."""
+
+    def __init__(self, base: str | None) -> None:
+        self.base = base
+        self._read: dict[tuple[html.HtmlElement, tuple[str, ...]], Spans] = {}
+
+    def spans(self, el: html.HtmlElement, skip: tuple[str, ...]) -> Spans:
+        key = (el, skip)
+        found = self._read.get(key)
+        if found is None:
+            found = self._read[key] = spans_of(el, self.base, skip=skip)
+        return found
+
+
+def _piece_spans(piece: Piece, reader: _Reader, skip: tuple[str, ...] = ()) -> Spans:
     """The piece's spans read from its element when the element's text is the
     piece's text; otherwise (a piece of a ``<br>``-cut block, a text dump, an
     element with no styled run inside) the plain text."""
@@ -267,7 +284,7 @@ def _piece_spans(piece: Piece, base: str | None, skip: Sequence[str] = ()) -> Sp
     if el is not None and el.tag != "a" and (len(el) == 0 or not _styled_inside(el)):
         return _plain(piece.text)
     if el is not None:
-        spans = spans_of(el, base, skip=skip)
+        spans = reader.spans(el, skip)
         if _same_words(spans, piece.text):
             return spans
     return _plain(piece.text)
@@ -288,45 +305,45 @@ def _runs(pieces: Sequence[Piece]) -> Iterator[tuple[Shape, list[Piece]]]:
         yield run[0].shape, run
 
 
-def _joined_lines(pieces: Sequence[Piece], base: str | None) -> Spans:
+def _joined_lines(pieces: Sequence[Piece], reader: _Reader) -> Spans:
     """Spans of several lines of one block, a line break between each two."""
     out: list[Span] = []
     for piece in pieces:
         if out:
             out.append(Span("\n"))
-        out.extend(_piece_spans(piece, base))
+        out.extend(_piece_spans(piece, reader))
     return tuple(out)
 
 
-def _nested_list(items: Sequence[Piece], base: str | None) -> List:
+def _nested_list(items: Sequence[Piece], reader: _Reader) -> List:
     """A list from items with depths: deeper items nest under the item before them."""
     top: list[tuple[Spans, list[Piece]]] = []
     least = min(p.depth for p in items)
     for item in items:
         if item.depth == least and item.continues and top and not top[-1][1]:
             spans, nested = top[-1]
-            top[-1] = ((*spans, Span("\n"), *_piece_spans(item, base)), nested)
+            top[-1] = ((*spans, Span("\n"), *_piece_spans(item, reader)), nested)
         elif item.depth == least or not top:
-            top.append((_piece_spans(item, base, skip=("ul", "ol")), []))
+            top.append((_piece_spans(item, reader, skip=("ul", "ol")), []))
         else:
             top[-1][1].append(item)
     return List(
         ordered=items[0].ordered,
         items=tuple(
-            ListItem(spans, (_nested_list(nested, base),) if nested else ())
+            ListItem(spans, (_nested_list(nested, reader),) if nested else ())
             for spans, nested in top
         ),
     )
 
 
-def _block(shape: Shape, pieces: list[Piece], base: str | None) -> Block | None:
+def _block(shape: Shape, pieces: list[Piece], reader: _Reader) -> Block | None:
     kind = shape.kind
     if kind == "heading":
-        return Heading(level=shape.level or 2, spans=_joined_lines(pieces, base))
+        return Heading(level=shape.level or 2, spans=_joined_lines(pieces, reader))
     if kind == "list":
-        return _nested_list(pieces, base)
+        return _nested_list(pieces, reader)
     if kind == "quote":
-        return Quote(spans=_joined_lines(pieces, base), attribution=shape.attribution)
+        return Quote(spans=_joined_lines(pieces, reader), attribution=shape.attribution)
     if kind == "table":
         header = next((p.cells for p in pieces if p.header and p.cells), None)
         rows = tuple(p.cells or (p.text,) for p in pieces if not (p.header and p.cells))
@@ -352,11 +369,12 @@ def _block(shape: Shape, pieces: list[Piece], base: str | None) -> Block | None:
             url=media.get("url"),
             text=" ".join(p.text for p in pieces if p.text),
         )
-    spans = _joined_lines(pieces, base)
+    spans = _joined_lines(pieces, reader)
     return Paragraph(spans=spans) if spans else None
 
 
 def build_blocks(pieces: Sequence[Piece], base: str | None) -> tuple[Block, ...]:
     """Group ``pieces`` back into typed blocks, in order."""
-    blocks = (_block(shape, run, base) for shape, run in _runs(pieces))
+    reader = _Reader(base)
+    blocks = (_block(shape, run, reader) for shape, run in _runs(pieces))
     return tuple(block for block in blocks if block is not None)

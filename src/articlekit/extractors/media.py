@@ -169,8 +169,12 @@ def with_media(
         index = last_index.get(el)
         if index is not None:
             after = max(after, index)
-        if inside_figure is not None and any(a is inside_figure for a in el.iterancestors()):
-            continue
+        if inside_figure is not None:
+            if any(a is inside_figure for a in el.iterancestors()):
+                continue
+            # Page order: once past the figure, no later element is inside it,
+            # so the ancestors of the rest of the region are not walked.
+            inside_figure = None
         tag = el.tag
         if tag not in ("figure", "img", "iframe") or _in_chrome(el, region):
             continue
