@@ -31,6 +31,7 @@ from articlekit.blocks import (
     drop_paragraphs,
 )
 from articlekit.errors import UnmetRequirementError
+from articlekit.extractors.structure import _is_layout
 from articlekit.stage import Draft, Finding
 
 BLOCK_PAGES = Path(__file__).parent / "fixtures" / "blocks"
@@ -264,6 +265,22 @@ def test_a_table_that_lays_out_the_page_is_no_table() -> None:
     prose = [b.text for b in article.blocks if isinstance(b, Paragraph) and len(b.text) > 100]
     assert len(prose) == 2
     assert prose[0].startswith("The town council voted on Thursday")
+
+
+@pytest.mark.parametrize(
+    ("rows", "layout"),
+    [
+        # a sidebar menu set in a table with a spacer column: no data
+        ([["", "Front Page"], ["", "Nation"], ["", "Opinion"], ["Sudoku", ""]], True),
+        # counterexample: a data table with a gap or two still fills its rows
+        ([["Berlin", "3.2 %"], ["Paris", ""], ["Rome", "2.9 %"], ["Madrid", "3.0 %"]], False),
+        ([["City", "Rate"], ["Berlin", "3.2 %"]], False),
+    ],
+)
+def test_a_table_whose_rows_fill_one_cell_lays_out_a_list(
+    rows: list[list[str]], layout: bool
+) -> None:
+    assert _is_layout(rows) is layout
 
 
 # -- renderers --------------------------------------------------------------------------

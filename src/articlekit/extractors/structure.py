@@ -21,6 +21,7 @@ from ..rules import (
     LAYOUT_MENU_MIN_LINK_SHARE,
     LAYOUT_TABLE_MAX_COLUMNS_FOR_PROSE,
     LAYOUT_TABLE_PROSE_CELL_CHARS,
+    LAYOUT_TABLE_SPARSE_ROW_SHARE,
 )
 from ._common import clean_text, element_text, link_share, raw_text, visible_text
 from .tracing import INLINE_TAGS, ElementIndex
@@ -243,6 +244,9 @@ def _is_layout(rows: list[list[str]]) -> bool:
     lays out text (see LAYOUT_TABLE_PROSE_CELL_CHARS): data has a series."""
     widest = max(len(row) for row in rows)
     if widest <= 1 or len(rows) <= 1:
+        return True
+    sparse = sum(1 for row in rows if sum(1 for text in row if text) <= 1)
+    if sparse > LAYOUT_TABLE_SPARSE_ROW_SHARE * len(rows):
         return True
     return widest <= LAYOUT_TABLE_MAX_COLUMNS_FOR_PROSE and any(
         len(text) >= LAYOUT_TABLE_PROSE_CELL_CHARS for row in rows for text in row

@@ -37,6 +37,7 @@ __all__ = [
     "LAYOUT_MENU_MIN_LINK_SHARE",
     "LAYOUT_TABLE_MAX_COLUMNS_FOR_PROSE",
     "LAYOUT_TABLE_PROSE_CELL_CHARS",
+    "LAYOUT_TABLE_SPARSE_ROW_SHARE",
     "LINK_LINE_MIN_WORDS",
     "LINK_LINE_SAME_PAGE_PREFIXES",
     "LINK_LINE_TAGS",
@@ -405,6 +406,10 @@ INLINE_POPUP_MAX_DEPTH = 6
 #: old pages set the whole article in a two-column layout table.
 LAYOUT_TABLE_MAX_COLUMNS_FOR_PROSE = 3
 LAYOUT_TABLE_PROSE_CELL_CHARS = 300
+#: A table in which more than this share of the rows fill at most one cell lays
+#: out a list with spacer cells ("| | Front Page |", "| | Nation |" down a
+#: sidebar): data rows fill their columns.
+LAYOUT_TABLE_SPARSE_ROW_SHARE = 0.5
 #: A cell of such a table whose text is at least this share link text is the
 #: site's menu beside the article ("Home / News / Contact" down the left side),
 #: not part of it; a cell of prose with a few links in it stays.
