@@ -33,10 +33,11 @@ from articlekit.rules import (
     BlockRule,
     ChromeRule,
     DataRule,
+    chrome_rows,
     class_pattern,
+    data_rows,
     element_rows,
     rule_tests,
-    text_rows,
 )
 from articlekit.stage import WORKING_FIELDS, Draft, Finding
 
@@ -81,13 +82,13 @@ def test_the_table_is_in_the_order_the_stage_tries_it() -> None:
     order = [BlockRule, DataRule, ChromeRule]
     assert kinds == sorted(kinds, key=order.index)
     assert element_rows() == BLOCK_RULES
-    assert text_rows() == (*DATA_LINES, *CHROME_LINES)
+    assert (*data_rows(), *chrome_rows()) == (*DATA_LINES, *CHROME_LINES)
 
 
 def test_the_stages_read_their_rows_from_the_one_table() -> None:
     assert element_rows(CLEANING_RULES) == ELEMENT_RULES
-    assert tuple(r for r in text_rows() if isinstance(r, DataRule)) == chrome._DATA_ROWS
-    assert tuple(r for r in text_rows() if isinstance(r, ChromeRule)) == chrome._CHROME_ROWS
+    assert data_rows() == chrome._DATA_ROWS
+    assert chrome_rows() == chrome._CHROME_ROWS
     assert (
         tuple(r for r in chrome._DATA_ROWS if r.field in ("published", "updated"))
         == stamp_lines.STAMP_RULES

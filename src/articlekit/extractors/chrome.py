@@ -35,7 +35,6 @@ from ..people import clean_authors
 from ..pieces import Piece
 from ..rules import (
     BYLINE_MAX_PARAGRAPH_INDEX,
-    CLEANING_RULES,
     DANGLING_LABEL_MAX_WORDS,
     END_MARKER_MIN_POSITION,
     END_MARKERS,
@@ -44,6 +43,8 @@ from ..rules import (
     ChromeRule,
     DataRule,
     SafetyValve,
+    chrome_rows,
+    data_rows,
 )
 from ..stage import Draft, Finding
 from ..textdump import split_tag_run
@@ -105,8 +106,8 @@ _ENCLOSED = regex.compile(r"^\[([^\[\]]*)\]$|^\(([^()]*)\)$")
 
 
 #: The text rows of the cleaning table, in its order: data rows, then chrome rows.
-_DATA_ROWS: tuple[DataRule, ...] = tuple(r for r in CLEANING_RULES if isinstance(r, DataRule))
-_CHROME_ROWS: tuple[ChromeRule, ...] = tuple(r for r in CLEANING_RULES if isinstance(r, ChromeRule))
+_DATA_ROWS: tuple[DataRule, ...] = data_rows()
+_CHROME_ROWS: tuple[ChromeRule, ...] = chrome_rows()
 #: Lines longer than every rule's max_chars skip the rule tables; the slack
 #: covers what the rule view strips (a bullet, enclosing brackets).
 _LONGEST_CHROME = max(rule.max_chars for rule in _CHROME_ROWS)

@@ -18,7 +18,7 @@ import regex
 
 from ..article import Stamp
 from ..dates import parse_stamp
-from ..rules import CLEANING_RULES, DataRule
+from ..rules import DataRule, data_rows
 
 __all__ = ["STAMP_FIELDS", "STAMP_RULES", "StampLine", "StampLines"]
 
@@ -27,7 +27,7 @@ STAMP_FIELDS = frozenset({"published", "updated"})
 #: The stamp rows of the cleaning table, in its order: a line matched by
 #: several ("Updated" rows come first) belongs to the first.
 STAMP_RULES: tuple[DataRule, ...] = tuple(
-    rule for rule in CLEANING_RULES if isinstance(rule, DataRule) and rule.field in STAMP_FIELDS
+    rule for rule in data_rows() if rule.field in STAMP_FIELDS
 )
 _BY_ID = {rule.id: rule for rule in STAMP_RULES}
 

@@ -34,9 +34,8 @@ from ..rules import (
     PROSE_MIN_WORDS,
 )
 from ._common import element_text, is_non_article, link_share, match_key, raw_text
-from .element_rules import is_link_line, own_rule
 
-__all__ = ["INLINE_TAGS", "ElementIndex", "is_link_line", "is_prose", "own_rule"]
+__all__ = ["INLINE_TAGS", "ElementIndex", "is_prose"]
 
 #: Elements whose text becomes one body line.
 LINE_SOURCE_TAGS = (

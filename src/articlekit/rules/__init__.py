@@ -99,7 +99,14 @@ from .chrome import (
     SAFETY_VALVE,
     SafetyValve,
 )
-from .cleaning import CLEANING_RULES, CleaningRule, element_rows, rule_tests, text_rows
+from .cleaning import (
+    CLEANING_RULES,
+    CleaningRule,
+    chrome_rows,
+    data_rows,
+    element_rows,
+    rule_tests,
+)
 from .data_lines import BYLINE_MAX_PARAGRAPH_INDEX, DATA_LINES
 from .dates import (
     DATE_FOREIGN_CONTAINER_TAGS,
@@ -304,13 +311,14 @@ __all__ = [
     "TagRowLabel",
     "TitleSeparator",
     "Vocabulary",
+    "chrome_rows",
     "class_pattern",
     "class_tokens",
     "class_words",
+    "data_rows",
     "element_rows",
     "examples_of",
     "phrases",
     "rule_tests",
-    "text_rows",
     "validate",
 ]

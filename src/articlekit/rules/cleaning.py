@@ -23,9 +23,10 @@ __all__ = [
     "CLEANING_RULES",
     "CleaningRule",
     "Test",
+    "chrome_rows",
+    "data_rows",
     "element_rows",
     "rule_tests",
-    "text_rows",
 ]
 
 #: What a row of the table looks at.
@@ -49,8 +50,11 @@ def element_rows(table: tuple[CleaningRule, ...] = CLEANING_RULES) -> tuple[Bloc
     return tuple(rule for rule in table if isinstance(rule, BlockRule))
 
 
-def text_rows(
-    table: tuple[CleaningRule, ...] = CLEANING_RULES,
-) -> tuple[DataRule | ChromeRule, ...]:
-    """The rows of ``table`` that test the text alone, in order."""
-    return tuple(rule for rule in table if not isinstance(rule, BlockRule))
+def data_rows(table: tuple[CleaningRule, ...] = CLEANING_RULES) -> tuple[DataRule, ...]:
+    """The text rows of ``table`` that move a line's value to a field, in order."""
+    return tuple(rule for rule in table if isinstance(rule, DataRule))
+
+
+def chrome_rows(table: tuple[CleaningRule, ...] = CLEANING_RULES) -> tuple[ChromeRule, ...]:
+    """The text rows of ``table`` that drop a line as page furniture, in order."""
+    return tuple(rule for rule in table if isinstance(rule, ChromeRule))
