@@ -93,32 +93,6 @@ def test_a_wrapper_named_like_a_box_holding_most_lines_is_the_article() -> None:
     assert rules == []
 
 
-# A blog post's element names its categories and tags in its classes
-# (WordPress: "post-12 hentry tag-file-sharing"): a post about file sharing is
-# no share bar. Its two paragraphs are a minority of the lines here, so only
-# the term classes stand between them and the share-box rule.
-POST_ABOUT_SHARING = (
-    '<div class="{}"><div class="entry">'
-    + "".join(f"<p>{p}</p>" for p in PARAS[:2])
-    + "</div></div>"
-    + "".join(f"<p>{p}</p>" for p in PARAS[2:])
-)
-
-
-def test_a_posts_tag_classes_do_not_name_its_role() -> None:
-    lines, rules = body(article(POST_ABOUT_SHARING.format("post post-12 hentry tag-file-sharing")))
-    assert lines == PARAS
-    assert rules == []
-
-
-def test_tag_classes_without_a_post_signature_still_name_a_role() -> None:
-    # Counterexample: no post signature beside it, "tag-file-sharing" is read
-    # as a class like any other, and its "sharing" token names a share box.
-    lines, rules = body(article(POST_ABOUT_SHARING.format("tag-file-sharing")))
-    assert lines == PARAS[2:]
-    assert rules == ["share-box", "share-box"]
-
-
 # Pieces whose text differs from the block they come from: a piece of a
 # paragraph cut at <br>, a div's own text, invisible characters. Each sits in a
 # caption box, so the caption rule fires only when the piece is traced back to

@@ -21,7 +21,7 @@ from articlekit import (
     PageLimits,
     errors,
 )
-from articlekit.page import decode_html, role_classes
+from articlekit.page import decode_html
 
 CAFE_TEXT = "Le café “bien” est ouvert"
 
@@ -455,22 +455,6 @@ def test_comments_and_processing_instructions_are_not_in_the_tree() -> None:
     assert [n for n in root.iter() if not isinstance(n.tag, str)] == []
     # the text around a dropped comment is joined, not lost
     assert root.findtext(".//p") == "Beforeafter the note."
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        # a WordPress post's category and tag classes are its subjects
-        ("post post-4669 hentry category-sharing tag-newsletter", "post post-4669 hentry  "),
-        ("single postid-50253 category-microsoft", "single postid-50253 "),
-        # without the post signature, a class is a role like any other
-        ("share-box tag-related", "share-box tag-related"),
-        ("post-body category-list", "post-body category-list"),
-        ("entry-content", "entry-content"),
-    ],
-)
-def test_role_classes_leave_out_a_posts_terms(value: str, expected: str) -> None:
-    assert role_classes(value) == expected
 
 
 def test_with_class_within_a_part_is_that_parts_classed_elements() -> None:

@@ -42,7 +42,6 @@ from .errors import (
     InputTooLargeError,
     NotHtmlError,
 )
-from .rules.blocks import POST_SIGNATURE_PATTERN, TERM_CLASS_PATTERN
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -60,7 +59,6 @@ __all__ = [
     "content_type_charset",
     "decode_bytes",
     "decode_html",
-    "role_classes",
 ]
 
 #: Everything :meth:`Page.from_input` (and so ``articlekit.parse``) accepts.
@@ -948,17 +946,6 @@ _SHORT_TEXTS = etree.XPath(
 _CLASSED = etree.XPath("descendant-or-self::*[@class or @id or @role]")
 
 
-def role_classes(value: str) -> str:
-    """A class value without a blog post's category and tag classes, which
-    name the post's subjects, not the element's role (see TERM_CLASS_PATTERN):
-    every lookup of an element by class vocabulary reads this."""
-    if "tag-" not in value and "category-" not in value:
-        return value  # the common case, without a regex
-    if POST_SIGNATURE_PATTERN.search(value) is None:
-        return value
-    return TERM_CLASS_PATTERN.sub("", value)
-
-
 #: How many elements :data:`_CLASSED` finds, counted in C.
 _COUNT_CLASSED = etree.XPath("count(descendant-or-self::*[@class or @id or @role])")
 
@@ -966,7 +953,7 @@ _COUNT_CLASSED = etree.XPath("count(descendant-or-self::*[@class or @id or @role
 def _class_keys(root: html.HtmlElement) -> list[tuple[html.HtmlElement, str]]:
     """Elements below ``root`` with a class, id or role, and those lower-cased."""
     return [
-        (el, f"{role_classes(el.get('class', ''))} {el.get('id', '')} {el.get('role', '')}".lower())
+        (el, f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}".lower())
         for el in cast("list[html.HtmlElement]", _CLASSED(root))
     ]
 

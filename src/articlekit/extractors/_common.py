@@ -8,7 +8,7 @@ from typing import Any, cast
 
 from lxml import etree, html
 
-from ..page import Page, role_classes
+from ..page import Page
 from ..rules import DATE_FOREIGN_PATTERN, NON_ARTICLE_PATTERN, NON_ARTICLE_TAGS
 
 __all__ = [
@@ -80,7 +80,7 @@ def link_share(el: html.HtmlElement, text: str) -> float:
 
 
 def class_and_id(el: html.HtmlElement) -> str:
-    return f"{role_classes(el.get('class') or '')} {el.get('id') or ''} {el.get('role') or ''}"
+    return f"{el.get('class') or ''} {el.get('id') or ''} {el.get('role') or ''}"
 
 
 def is_non_article(el: html.HtmlElement) -> bool:

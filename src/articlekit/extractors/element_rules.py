@@ -26,7 +26,6 @@ import regex
 from lxml import html
 
 from ..article import Removal
-from ..page import role_classes
 from ..pieces import Piece
 from ..rules import (
     BLOCK_RULE_MAX_ANCESTORS,
@@ -78,7 +77,7 @@ def own_rules(
 ) -> tuple[BlockRule, ...]:
     """The rules whose element test ``node`` itself (not its ancestors)
     passes, in table order; ``minority``: the node holds few of the lines."""
-    label = f"{role_classes(node.get('class') or '')} {node.get('id') or ''}"
+    label = f"{node.get('class') or ''} {node.get('id') or ''}"
     found: list[BlockRule] = []
     for rule in rules:
         if rule.minority_only and not minority:

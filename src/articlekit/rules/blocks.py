@@ -44,13 +44,11 @@ __all__ = [
     "NON_ARTICLE_PATTERN",
     "NON_ARTICLE_TAGS",
     "NON_ARTICLE_VOCABULARY",
-    "POST_SIGNATURE_PATTERN",
     "SHARE_TOKENS",
     "SHARING",
     "TAG_CHROME_PATTERN",
     "TAG_FOREIGN_PATTERN",
     "TAG_LIST_VOCABULARY",
-    "TERM_CLASS_PATTERN",
     "BlockRule",
     "ContainerCheck",
 ]
@@ -470,34 +468,8 @@ FIGURE_MIN_WIDTH = 120
 #: order of trust; ``src`` then often holds a placeholder.
 IMAGE_SOURCE_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "src")
 
-#: Class names a blog engine gives a post for its terms: WordPress's post_class()
-#: and body_class() add ``category-<slug>`` and ``tag-<slug>`` for every category
-#: and tag of the post. They name the article's subjects, not the element's role:
-#: a post tagged "internet sharing" is no share bar, one filed under "newsletters"
-#: no sign-up box. Whole class names; examples "category-sharing",
-#: "tag-newsletter"; not "tags-list" nor "share-tag".
-TERM_CLASS_PATTERN = class_pattern(r"(?<!\S)(?:category|tag)-\S+")
-#: ...read as terms only beside the post signature they come with (``hentry``,
-#: ``post-<id>``, ``postid-<id>``): elsewhere "tag-related" names a related-tags
-#: box. Examples "hentry", "post-4669"; not "post-body" nor "postid".
-POST_SIGNATURE_PATTERN = class_pattern(r"(?<!\S)(?:hentry|post-\d+|postid-\d+)(?!\S)")
-
 #: Every class/id vocabulary of this module as a row with examples.
 BLOCK_VOCABULARIES: tuple[Vocabulary, ...] = (
-    Vocabulary(
-        "term-class",
-        "a blog post's category and tag classes, which name its subjects",
-        TERM_CLASS_PATTERN,
-        examples=("category-sharing", "tag-internet-sharing", "hentry tag-newsletter"),
-        not_examples=("tags-list", "share-tag", "category"),
-    ),
-    Vocabulary(
-        "post-signature",
-        "the classes beside which category-/tag- classes are terms",
-        POST_SIGNATURE_PATTERN,
-        examples=("hentry", "post post-4669 type-post", "single postid-50253"),
-        not_examples=("post-body", "postid", "hentry-like"),
-    ),
     Vocabulary(
         "non-article",
         "page parts that are not the article, grouped by concept",
