@@ -14,6 +14,7 @@ from articlekit import Pipeline
 from articlekit.extractors.arbiter import (
     ARBITER,
     Evidence,
+    _measure,
     arbitrate,
     could_overrule,
     scope,
@@ -124,6 +125,7 @@ CHROME_AFTER = Evidence(
     extra_before_title=0,
     extra_after=900,
     extra_between=0,
+    extra_between_other=0,
     extra_table_after=0,
     ours_marked=0.0,
     extra_marked=0.0,
@@ -148,6 +150,10 @@ def test_extra_after_the_chosen_part_is_chrome() -> None:
         ({"second_covered": 0.5}, "the two do not agree on the article"),
         ({"ours_covered": 0.99}, "the two answers are the same"),
         ({"extra_after": 100}, "our extra cannot be placed as chrome"),
+        (
+            {"extra_between": 600, "extra_between_other": 300, "extra_after": 0},
+            "running text between headline and article, however many short lines beside it",
+        ),
     ],
 )
 def test_ours_stays(change: dict[str, Any], why: str) -> None:
@@ -233,3 +239,29 @@ def test_the_second_opinion_can_be_turned_off() -> None:
     off = Pipeline.default().replace("body", BodyExtractor(BodyOptions(second_opinion=None)))
     article = articlekit.parse(OLD_PAGE.read_bytes(), OLD_URL, pipeline=off)
     assert "half-hourly boats" in article.body
+
+
+def test_short_lines_between_headline_and_article_are_chrome() -> None:
+    # A sidebar's labels and one-line blurbs set between the headline and the
+    # chosen part, with no running text among them: no article opens there.
+    evidence = replace(CHROME_AFTER, extra_after=100, extra_between_other=800)
+    assert arbitrate(OURS, SECOND, evidence).choice == "second-opinion:chrome-around"
+
+
+@pytest.mark.parametrize(
+    ("text", "running"),
+    [
+        ("A paragraph of the story, long enough, that ends with its full stop.", True),
+        (
+            "A long paragraph with a sentence inside it. Then the last one lost its "
+            "full stop at the end",
+            True,
+        ),
+        ("Buy the author's twelve bestsellers from these online retailers near you", False),
+        ("Specifications:", False),
+    ],
+)
+def test_running_text_is_prose_or_a_long_line_with_a_sentence_inside(
+    text: str, running: bool
+) -> None:
+    assert _measure(text)[1] is running

@@ -19,8 +19,11 @@ The second opinion replaces ours in two cases only. Ours holds almost no
 prose and the second opinion holds an article's worth (we found the page's
 chrome, not its article). Or the second opinion is nearly all inside ours,
 and what ours has beyond it is chrome by where it lies: not in the marked
-container, before the headline or after the chosen part, not between them,
-and not a data table (tables after an article's text are mostly its own).
+container, before the headline or after the chosen part, and not a data table
+(tables after an article's text are mostly its own). Between the headline and
+the chosen part, running text counts against it (an article's first
+paragraphs are there); short lines there (labels, a sidebar's blurbs set
+before the article in the page's order) count as chrome.
 Either way the second opinion must keep a fair share of our prose, so a good
 answer of ours is never traded for a fragment of it.
 
@@ -65,6 +68,8 @@ __all__ = [
 #: Words (stdlib ``re`` is faster here than ``regex``, and agrees on ``\w``
 #: for the scripts of the corpora).
 _WORD = re.compile(r"\w+")
+#: A sentence's end inside a line, with more text after it.
+_SENTENCE_END_INSIDE = re.compile(r"[.!?…][\"”’»)]?\s+\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,12 +129,13 @@ class Evidence:
     second_covered: float
     ours_covered: float
     #: Our extra lines: all of them, those before the headline, those after
-    #: the chosen part, those between the headline and it, and the data
-    #: table rows after it.
+    #: the chosen part, the prose and the other lines between the headline
+    #: and it, and the data table rows after it.
     extra: int
     extra_before_title: int
     extra_after: int
     extra_between: int
+    extra_between_other: int
     extra_table_after: int
     #: Shares of our text, and of our extra, inside a marked article container.
     ours_marked: float
@@ -154,20 +160,25 @@ class _Line:
     piece: Piece
     chars: int
     prose: bool
+    #: Running text: prose, or a long line with a sentence's end inside it
+    #: (a paragraph whose last sentence lost its full stop).
+    running: bool
     grams: frozenset[_Trigram]
 
 
-def _measure(text: str) -> tuple[bool, frozenset[_Trigram]]:
+def _measure(text: str) -> tuple[bool, bool, frozenset[_Trigram]]:
     words = _WORD.findall(text.casefold())
+    enough = len(words) >= PROSE_MIN_WORDS
     # As tracing.is_prose: enough words, and the end of a sentence.
-    prose = len(words) >= PROSE_MIN_WORDS and last_character(text) in PROSE_END_CHARACTERS
-    return prose, frozenset(zip(words, words[1:], words[2:], strict=False))
+    prose = enough and last_character(text) in PROSE_END_CHARACTERS
+    running = prose or (enough and _SENTENCE_END_INSIDE.search(text) is not None)
+    return prose, running, frozenset(zip(words, words[1:], words[2:], strict=False))
 
 
 def _lines(pieces: Iterable[Piece]) -> list[_Line]:
     """The pieces with text, each measured; a text repeated on the page (a
     paragraph a broken CMS printed 50,000 times) is measured once."""
-    measured: dict[str, tuple[bool, frozenset[_Trigram]]] = {}
+    measured: dict[str, tuple[bool, bool, frozenset[_Trigram]]] = {}
     lines = []
     for piece in pieces:
         text = piece.text
@@ -261,6 +272,7 @@ class _Places:
     before_title: int = 0
     after: int = 0
     between: int = 0
+    between_other: int = 0
     table_after: int = 0
 
 
@@ -299,7 +311,7 @@ def _places(extra: Sequence[_Line], opinion: Opinion, title: html.HtmlElement | 
     first = min(order.path(el) for el in opinion.chosen)
     last = max(order.path(el) for el in opinion.chosen)
     headline = order.path(title) if title is not None else None
-    before_title = after = between = table_after = 0
+    before_title = after = between = between_other = table_after = 0
     for line in extra:
         el = line.piece.element
         if el is None or opinion.holds(el):
@@ -312,8 +324,14 @@ def _places(extra: Sequence[_Line], opinion: Opinion, title: html.HtmlElement | 
         elif headline is not None and at < headline:
             before_title += line.chars
         elif at < first:
-            between += line.chars
-    return _Places(before_title, after, between, table_after)
+            # An article's first paragraphs are running text; labels, link
+            # lines and a sidebar's one-line blurbs set between the headline
+            # and the chosen part are not.
+            if line.running:
+                between += line.chars
+            else:
+                between_other += line.chars
+    return _Places(before_title, after, between, between_other, table_after)
 
 
 def weigh(
@@ -339,6 +357,7 @@ def weigh(
         extra_before_title=places.before_title,
         extra_after=places.after,
         extra_between=places.between,
+        extra_between_other=places.between_other,
         extra_table_after=places.table_after,
         ours_marked=_marked_share(our_lines, marks),
         extra_marked=_marked_share(extra, marks),
@@ -425,7 +444,7 @@ def _extra_is_chrome(evidence: Evidence, options: ArbiterOptions) -> bool:
         return False
     if evidence.extra_table_after:
         return False
-    located = evidence.extra_before_title + evidence.extra_after
+    located = evidence.extra_before_title + evidence.extra_after + evidence.extra_between_other
     return located >= options.min_extra_located * extra
 
 
