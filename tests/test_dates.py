@@ -460,6 +460,7 @@ NOT_NUMERIC_STAMPS = [
     "by Ross Tucker on 10/23/2012 09:20:00 PM",
     "15 Jan,2008 1509hrs IST",
     "2023-11-02T20-59-53Z",
+    "\u0662\u0660\u0662\u0663-\u0661\u0660-\u0662\u0666T14:09:45Z EST",  # Arabic-Indic digits
 ]
 
 

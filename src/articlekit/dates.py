@@ -301,7 +301,9 @@ _NUMERIC_STAMP = re.compile(
     r"(?:\s?(?P<meridiem>[ap]m))?"
     r"(?:\s?[+-]\d{2}:?\d{2}|(?P<utc>\s?zz?)(?:\s(?P<utc_zone>[a-z]{2,4}))?"
     r"|\s?(?P<zone>[a-z]{2,4}))?)?",
-    re.IGNORECASE,
+    # ASCII digits only: dateparser reads some stamps in other scripts' digits
+    # ("٢٠٢٣-١٠-٢٦T١٤:٠٩:٤٥Z EST") otherwise, or not at all.
+    re.IGNORECASE | re.ASCII,
 )
 #: Zone words dateparser reads after a numeric stamp's time (it does not know
 #: "CT" and "MT" there: those stamps go to it, which gives nothing).
