@@ -415,3 +415,82 @@ def test_iso_text_goes_through_parse_iso() -> None:
 
 def test_surrounding_punctuation_is_ignored() -> None:
     assert parse_stamp(" — June 20, 2018. ") == date(2018, 6, 20)
+
+
+# --- numeric stamps read without dateparser -------------------------------------------
+
+#: Stamps from the dev corpora that used to reach dateparser, with the value it gives.
+NUMERIC_STAMPS = [
+    ("2023-10-26T14:09:45.214696Z EST", datetime(2023, 10, 26, 14, 9, 45, 214696)),
+    ("2023-12-25 T 01:24:54 +0330", datetime(2023, 12, 25, 1, 24, 54)),
+    ("12/22/2023 14:30:02", datetime(2023, 12, 22, 14, 30, 2)),
+    ("9/26/2023 8:59 AM", datetime(2023, 9, 26, 8, 59)),
+    ("12/21/2023 4:30:26 PM", datetime(2023, 12, 21, 16, 30, 26)),
+    ("2023-12-22@06:05:27", datetime(2023, 12, 22, 6, 5, 27)),
+    ("Fri, 12/22/2023 - 05:00", datetime(2023, 12, 22, 5, 0)),
+    ("2019-11-18@05:36:50 CST", datetime(2019, 11, 18, 5, 36, 50)),
+    ("2012-10-29T14:00EDT", datetime(2012, 10, 29, 14, 0)),
+    ("2020-01-10T00:59:47ZZ", datetime(2020, 1, 10, 0, 59, 47)),
+    ("2020-05-06 10:07:01.000000 CEST", datetime(2020, 5, 6, 10, 7, 1)),
+    ("2022-5-5", datetime(2022, 5, 5)),
+    ("10.25.2012", datetime(2012, 10, 25)),
+    ("08-14-2012", datetime(2012, 8, 14)),
+    ("31-12-2007", datetime(2007, 12, 31)),
+    ("12/22/2023 12:30 AM", datetime(2023, 12, 22, 0, 30)),
+]
+
+#: Look-alikes left to dateparser: an ambiguous day order, a zone word or a
+#: "Z" where dateparser reads none, impossible values, text around the stamp.
+NOT_NUMERIC_STAMPS = [
+    "08-7-2012",  # month or day first: dateparser's call
+    "1/2/2023 10:00",
+    "12/22/2023 25:00",
+    "12/22/2023 14:60",
+    "2/30/2023 10:00",
+    "12/22/2023 13:30 PM",
+    "2023-12-22 14:30 MT",
+    "2023-12-22 8:59 AMEDT",
+    "2023-12-22T14:30:02Z EDT",
+    "2023-12-22T14:30:02ZZ EST",
+    "Fri, 2023-12-22T14:30Z EST",
+    "12/22/2023 14:30Z",
+    "2023-1-5 at 8:59ZZ GMT",
+    "2023-12-22 8:59 PMZ",
+    "Thurs, 12/22/2023 14:30",
+    "by Ross Tucker on 10/23/2012 09:20:00 PM",
+    "15 Jan,2008 1509hrs IST",
+    "2023-11-02T20-59-53Z",
+    "\u0662\u0660\u0662\u0663-\u0661\u0660-\u0662\u0666T14:09:45Z EST",  # Arabic-Indic digits
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMERIC_STAMPS)
+def test_numeric_stamp_is_read_as_dateparser_reads_it(text: str, expected: datetime) -> None:
+    from articlekit.dates import _dateparser, _numeric_stamp
+
+    assert _numeric_stamp(text) == expected
+    assert _dateparser.__wrapped__(text, None, None) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMERIC_STAMPS)
+def test_numeric_stamp_never_reaches_dateparser(
+    text: str, expected: datetime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import articlekit.dates
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("dateparser was asked")
+
+    monkeypatch.setattr(articlekit.dates, "_dateparser", refuse)
+    stamp = parse_stamp(text)
+    assert isinstance(stamp, date)
+    assert (stamp if isinstance(stamp, datetime) else datetime.combine(stamp, time())).replace(
+        tzinfo=None
+    ) == expected
+
+
+@pytest.mark.parametrize("text", NOT_NUMERIC_STAMPS)
+def test_look_alikes_are_no_numeric_stamps(text: str) -> None:
+    from articlekit.dates import _numeric_stamp
+
+    assert _numeric_stamp(text) is None

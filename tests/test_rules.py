@@ -227,6 +227,20 @@ def test_a_pattern_that_does_not_compile_raises_naming_its_row() -> None:
         ChromeRule("broken", "test", (phrases("en", "(unclosed", examples=("x",)),))
 
 
+def test_a_chrome_row_with_needs_is_compiled_when_first_tried() -> None:
+    # Its phrases are checked as it is built; the pattern waits for a line.
+    with pytest.raises(RuleTableError, match=r"slot \{verb\} has no phrases"):
+        ChromeRule("slotless", "test", (phrases("en", "x"),), template="{verb}", needs=("x",))
+    lazy = ChromeRule("lazy", "test", (phrases("en", "(unclosed"),), needs=("x",))
+    with pytest.raises(RuleTableError, match=r"chrome rule 'lazy': the pattern does not compile"):
+        lazy.accepts("x")
+
+
+@pytest.mark.parametrize("rule", CHROME_LINES, ids=lambda r: r.id)
+def test_every_shipped_chrome_row_compiles(rule: ChromeRule) -> None:
+    assert rule.pattern.flags & regex.IGNORECASE
+
+
 def test_a_template_slot_without_phrases_raises() -> None:
     with pytest.raises(RuleTableError, match=r"slot \{verb\} has no phrases"):
         ChromeRule("slotless", "test", (phrases("en", "x"),), template="{verb}|{phrases}")

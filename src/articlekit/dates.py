@@ -283,6 +283,99 @@ def _fast_parse(text: str, anchor: Stamp | None) -> date | None:
     return datetime.combine(day, clock, tzinfo=zone)
 
 
+#: English weekday names a numeric stamp may open with ("Fri, 12/22/2023 - 05:00").
+_WEEKDAYS = "mon|monday|tue|tuesday|wed|wednesday|thu|thursday|fri|friday|sat|saturday|sun|sunday"
+#: A wholly numeric stamp in the shapes below, with at most a weekday before
+#: it and an offset or zone after it. dateparser reads each of them as written
+#: (an offset or zone dropped: it returns naive values), so these never need
+#: it; its first call in a process costs up to seconds while it loads its
+#: locale data. The day is ``2023-12-22`` or ``12/22/2023`` (also with ``.``
+#: or ``-``); the time follows after ``T``, ``@``, a space, ``, ``, `` - ``
+#: or `` at ``.
+_NUMERIC_STAMP = re.compile(
+    rf"(?P<weekday>(?:{_WEEKDAYS}),?\s)?"
+    r"(?:(?P<iso_year>\d{4})-(?P<iso_month>\d{1,2})-(?P<iso_day>\d{1,2})"
+    r"|(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4}))"
+    r"(?:(?P<between>\s?[T@]\s?|,?\s(?:-\s|at\s)?)"
+    r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<seconds>\d{2})(?:\.(?P<fraction>\d{1,9}))?)?"
+    r"(?:\s?(?P<meridiem>[ap]m))?"
+    r"(?:\s?[+-]\d{2}:?\d{2}|(?P<utc>\s?zz?)(?:\s(?P<utc_zone>[a-z]{2,4}))?"
+    r"|\s?(?P<zone>[a-z]{2,4}))?)?",
+    # ASCII digits only: dateparser reads some stamps in other scripts' digits
+    # ("٢٠٢٣-١٠-٢٦T١٤:٠٩:٤٥Z EST") otherwise, or not at all.
+    re.IGNORECASE | re.ASCII,
+)
+#: Zone words dateparser reads after a numeric stamp's time (it does not know
+#: "CT" and "MT" there: those stamps go to it, which gives nothing).
+_ZONES_AFTER_TIME = frozenset(TZ_ABBREVIATIONS) - {"CT", "MT"}
+#: Zone words it reads after a "Z" ("2023-10-26T14:09:45.214696Z EST") and
+#: after a doubled one ("...ZZ UTC"); it gives nothing for the others.
+_ZONES_AFTER_Z = frozenset({"ET", "EST", "CT", "MST", "PT", "GMT", "UTC", "Z", "CET"})
+_ZONES_AFTER_ZZ = frozenset({"GMT", "UTC", "Z"})
+
+
+def _numeric_stamp(text: str) -> datetime | None:
+    """What dateparser gives for a stamp in one of :data:`_NUMERIC_STAMP`'s
+    shapes (a naive datetime, midnight for a day alone); ``None`` for any
+    other text and for a value it may read otherwise (a day whose order is
+    ambiguous, a zone word it does not know there, an impossible date),
+    which goes on to dateparser.
+
+    Of ``A/B/YYYY`` only the unambiguous readings are taken: a middle number
+    over 12 is the day (``12/22/2023``: December 22, as dateparser's
+    month-first order reads it), a first number over 12 is the day
+    (``31-12-2007``). With ``/`` or ``.`` and both numbers 12 or less, the
+    day-first fast path has answered already; with ``-``, dateparser decides.
+    A "Z" after the time is read only after a ``YYYY-MM-DD`` day without a
+    weekday or ``am``/``pm``, with ``T``, ``@`` or a space before the time:
+    the one family where dateparser reads it; a zone word right after
+    ``am``/``pm`` ("8:59 AMEDT") is not read either.
+    """
+    match = _NUMERIC_STAMP.fullmatch(text)
+    if match is None:
+        return None
+    iso = match.group("iso_year") is not None
+    meridiem = (match.group("meridiem") or "").lower()
+    zone, utc = match.group("zone"), match.group("utc")
+    if zone is not None:
+        if zone.upper() not in _ZONES_AFTER_TIME:
+            return None
+        if meridiem and match.start("zone") == match.end("meridiem"):
+            return None  # "8:59 AMEDT"
+    if utc is not None:
+        if not iso or match.group("weekday") or meridiem:
+            return None
+        if match.group("between").strip() not in ("", "T", "@"):
+            return None
+        utc_zone = match.group("utc_zone")
+        known = _ZONES_AFTER_ZZ if utc.strip().upper() == "ZZ" else _ZONES_AFTER_Z
+        if utc_zone is not None and utc_zone.upper() not in known:
+            return None
+    if iso:
+        year, month, day = (int(match.group(g)) for g in ("iso_year", "iso_month", "iso_day"))
+    else:
+        first, second = int(match.group("first")), int(match.group("second"))
+        year = int(match.group("year"))
+        if second > 12 >= first:
+            month, day = first, second
+        elif first > 12 >= second:
+            month, day = second, first
+        else:
+            return None
+    hour = int(match.group("hour") or 0)
+    if meridiem:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if meridiem == "pm" else 0)
+    minute = int(match.group("minute") or 0)
+    seconds = int(match.group("seconds") or 0)
+    micro = int((match.group("fraction") or "0")[:6].ljust(6, "0"))
+    try:
+        return datetime(year, month, day, hour, minute, seconds, micro)
+    except ValueError:
+        return None
+
+
 def _settings(anchor: Stamp | None) -> dict[str, Any]:
     settings: dict[str, Any] = {
         "PREFER_DATES_FROM": "past",
@@ -352,7 +445,9 @@ def parse_stamp(
     looks_like_a_day = _NUMERIC_DAY.search(text) or any(word in MONTHS for word in _words(text))
     if not relative and not looks_like_a_day:
         return None  # "7", "100 Days": a number is not a date, anchor or not
-    parsed = _dateparser(text, anchor, languages)
+    parsed = _numeric_stamp(text) if languages is None else None
+    if parsed is None:
+        parsed = _dateparser(text, anchor, languages)
     if parsed is None or parsed.year not in PLAUSIBLE_YEARS:
         return None
     zone = _zone_for(text)

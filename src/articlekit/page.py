@@ -986,6 +986,8 @@ class Page:
         self._class_lookups: dict[Any, list[html.HtmlElement]] = {}
         self._short_texts: dict[html.HtmlElement, list[Any]] = {}
         self._region_classes: dict[html.HtmlElement, list[tuple[html.HtmlElement, str]]] = {}
+        #: Per pattern, whether each class string of a region matches it.
+        self._region_hits: dict[Any, dict[str, bool]] = {}
 
     @classmethod
     def from_text(cls, text: str | bytes, url: str | None = None) -> Page:
@@ -1104,7 +1106,17 @@ class Page:
             keys = self._region_classes.get(within)
             if keys is None:
                 keys = self._region_classes[within] = self._classed_within(within)
-            return [el for el, key in keys if pattern.search(key)]
+            # Many elements of a region share a class string (list items,
+            # cards): each distinct string is searched once per pattern.
+            hits = self._region_hits.setdefault(pattern, {})
+            found_here: list[html.HtmlElement] = []
+            for el, key in keys:
+                hit = hits.get(key)
+                if hit is None:
+                    hit = hits[key] = pattern.search(key) is not None
+                if hit:
+                    found_here.append(el)
+            return found_here
         found = self._class_lookups.get(pattern)
         if found is None:
             # Many elements share a class string (list items, cards): test each

@@ -93,6 +93,9 @@ def _forms(word: str) -> tuple[str, ...]:
 
 
 def _compound_of(word: str, suffixes: tuple[str, ...]) -> bool:
+    # Most words end in no suffix: one C-level test of them all settles those.
+    if not word.endswith(suffixes):
+        return False
     return any(word.endswith(s) and len(word) >= len(s) + MIN_COMPOUND_PREFIX for s in suffixes)
 
 

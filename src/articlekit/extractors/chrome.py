@@ -21,6 +21,7 @@ safety valve), saying so in ``warnings``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -116,6 +117,14 @@ _LONGEST_CHROME = max(rule.max_chars for rule in _CHROME_ROWS)
 _RULES_AND_NEEDS = tuple(
     (rule, re.compile("|".join(map(re.escape, rule.needs))) if rule.needs else None)
     for rule in _CHROME_ROWS
+)
+#: The distinct ``max_chars`` of the chrome rows, ascending, and for each the
+#: rows (with their needs) whose ``max_chars`` reaches it, in table order: a
+#: line is tried against the rows its length allows, not checked against all.
+_ROW_LIMITS = sorted({rule.max_chars for rule in _CHROME_ROWS})
+_ROWS_REACHING = tuple(
+    tuple((rule, needs) for rule, needs in _RULES_AND_NEEDS if rule.max_chars >= limit)
+    for limit in _ROW_LIMITS
 )
 _LONGEST_DATA = max(rule.max_chars for rule in _DATA_ROWS)
 _VIEW_SLACK = 8
@@ -337,11 +346,13 @@ class ChromeExtractor:
         if len(paragraph) > _LONGEST_CHROME + _VIEW_SLACK:
             return None  # prose: longer than any chrome rule matches
         paragraph = _rule_view(paragraph)
+        at = bisect.bisect_left(_ROW_LIMITS, len(paragraph))
+        if at == len(_ROW_LIMITS):
+            return None
         lowered = paragraph.lower()
-        for rule, needs in _RULES_AND_NEEDS:
+        for rule, needs in _ROWS_REACHING[at]:
             if (
-                len(paragraph) <= rule.max_chars
-                and (aggressive or rule.group == "safe")
+                (aggressive or rule.group == "safe")
                 and (needs is None or needs.search(lowered))
                 and rule.pattern.fullmatch(paragraph)
             ):

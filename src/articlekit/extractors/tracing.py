@@ -259,8 +259,11 @@ class ElementIndex:
         # holds a subhead and paragraphs is one piece) is there already.
         shown = {piece.element for piece in pieces if piece.element is not None}
         missing: list[html.HtmlElement] = []
+        # Same-class boxes are siblings or cousins: their ancestors are shared,
+        # so each ancestor is judged once for the whole scan (not once per box).
+        in_part: dict[html.HtmlElement, bool] = {}
         for other in scope.iter(box.tag):
-            if other is box or other.get("class") != box_class or _in_part(other, scope):
+            if other is box or other.get("class") != box_class or _in_part(other, scope, in_part):
                 continue
             for paragraph in other.iterchildren("p"):
                 text = match_key(raw_text(paragraph))
@@ -296,12 +299,28 @@ def _within_any(el: html.HtmlElement, blocks: set[html.HtmlElement]) -> bool:
     return el in blocks or any(a in blocks for a in el.iterancestors())
 
 
-def _in_part(el: html.HtmlElement, scope: html.HtmlElement) -> bool:
+def _in_part(
+    el: html.HtmlElement, scope: html.HtmlElement, known: dict[html.HtmlElement, bool]
+) -> bool:
     """``el`` sits in a part of ``scope`` that is not the article (readers'
-    comments, a rail): a comment box of the article's class is no chunk of it."""
+    comments, a rail): a comment box of the article's class is no chunk of it.
+
+    ``known`` holds the answer for ancestors already walked in this scope (an
+    ancestor's answer is whether it or an ancestor of it below ``scope`` is
+    such a part); the ancestors walked here are added to it."""
+    walked: list[html.HtmlElement] = []
+    answer = False
     for node in el.iterancestors():
         if node is scope:
-            return False
+            break
+        found = known.get(node)
+        if found is not None:
+            answer = found
+            break
+        walked.append(node)
         if is_non_article(node):
-            return True
-    return False
+            answer = True
+            break
+    for node in walked:
+        known[node] = answer
+    return answer

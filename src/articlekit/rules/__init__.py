@@ -25,8 +25,10 @@ one test per row and language:
 Every public name is re-exported here, so ``from articlekit.rules import
 CHROME_LINES`` works. The tables are checked at import (:func:`validate`):
 unique ids across tables, known languages, examples and not_examples on
-every row; a pattern that does not compile raises as its row is built. A
-failure raises :class:`RuleTableError` naming the table, row and language.
+every row; a pattern that does not compile raises as its row is built (a
+chrome row with ``needs``: when it is first tried, see
+:class:`~._types.ChromeRule`). A failure raises :class:`RuleTableError`
+naming the table, row and language.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ its own examples and counterexamples; the row compiles them into the one
 pattern the code matches with. Tables are checked when they are built
 (:func:`validate`): a row whose pattern does not compile, a duplicate id or a
 row without examples raises :class:`RuleTableError` at import, naming the
-table, the row and the language.
+table, the row and the language. (A chrome row with ``needs`` is compiled
+when first tried, see :class:`ChromeRule`; the tests compile every row.)
 """
 
 from __future__ import annotations
@@ -184,10 +185,26 @@ class ChromeRule:
     #: commission") cost a regex walk per position; this cheap substring test
     #: skips them on the ordinary prose line. Empty: always tried.
     needs: tuple[str, ...] = ()
-    pattern: regex.Pattern[str] = field(init=False, repr=False, compare=False)
+    _pattern: regex.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "pattern", _row_pattern("chrome rule", self))
+        # A row with ``needs`` is compiled when it is first tried: most pages
+        # hold none of its fragments, and compiling costs milliseconds a row
+        # in every fresh process. Its template and phrases are checked now
+        # all the same; the tests compile every row of the shipped tables.
+        if self.needs:
+            fill(f"chrome rule {self.id!r}", self.template, self.phrases)
+        else:
+            object.__setattr__(self, "_pattern", _row_pattern("chrome rule", self))
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        """The row's compiled pattern (see ``needs`` for when it is compiled)."""
+        compiled = self._pattern
+        if compiled is None:
+            compiled = _row_pattern("chrome rule", self)
+            object.__setattr__(self, "_pattern", compiled)
+        return compiled
 
     def language_pattern(self, lang: str) -> regex.Pattern[str]:
         """The row's pattern with only ``lang``'s phrases."""
