@@ -494,3 +494,11 @@ def test_look_alikes_are_no_numeric_stamps(text: str) -> None:
     from articlekit.dates import _numeric_stamp
 
     assert _numeric_stamp(text) is None
+
+
+def test_a_stamp_that_states_its_year_is_never_read_in_another() -> None:
+    # dateparser fills what it cannot read from today's clock; the stated
+    # year is the stamp's, or there is no stamp.
+    assert parse_stamp("2023-11-02T20-59-53Z") is None
+    found = parse_stamp("Posted on Tuesday, 14 January 2008 at 11:15")
+    assert found == datetime(2008, 1, 14, 11, 15)

@@ -450,6 +450,12 @@ def parse_stamp(
         parsed = _dateparser(text, anchor, languages)
     if parsed is None or parsed.year not in PLAUSIBLE_YEARS:
         return None
+    stated = _HAS_YEAR.findall(text)
+    if stated and str(parsed.year) not in stated:
+        # dateparser fills what it cannot read from today's clock
+        # ("2023-11-02T20-59-53Z" came back in the current year): a stamp
+        # that states its year is read in that year or not at all.
+        return None
     zone = _zone_for(text)
     if zone is not None:
         parsed = parsed.replace(tzinfo=zone)
