@@ -986,8 +986,8 @@ class Page:
         self._class_lookups: dict[Any, list[html.HtmlElement]] = {}
         self._short_texts: dict[html.HtmlElement, list[Any]] = {}
         self._region_classes: dict[html.HtmlElement, list[tuple[html.HtmlElement, str]]] = {}
-        #: Per pattern, whether each class string of a region matches it.
-        self._region_hits: dict[Any, dict[str, bool]] = {}
+        #: Per pattern, whether each class string asked about matches it.
+        self._class_hits: dict[Any, dict[str, bool]] = {}
 
     @classmethod
     def from_text(cls, text: str | bytes, url: str | None = None) -> Page:
@@ -1106,25 +1106,23 @@ class Page:
             keys = self._region_classes.get(within)
             if keys is None:
                 keys = self._region_classes[within] = self._classed_within(within)
-            # Many elements of a region share a class string (list items,
-            # cards): each distinct string is searched once per pattern.
-            hits = self._region_hits.setdefault(pattern, {})
-            found_here: list[html.HtmlElement] = []
-            for el, key in keys:
-                hit = hits.get(key)
-                if hit is None:
-                    hit = hits[key] = pattern.search(key) is not None
-                if hit:
-                    found_here.append(el)
-            return found_here
+            return [el for el, key in keys if self._matches(pattern, key)]
         found = self._class_lookups.get(pattern)
         if found is None:
-            # Many elements share a class string (list items, cards): test each
-            # distinct string once, then pick elements by set membership.
-            matching = {key for key in self.class_strings if pattern.search(key)}
-            found = [el for el, key in self.classed if key in matching] if matching else []
+            found = [el for el, key in self.classed if self._matches(pattern, key)]
             self._class_lookups[pattern] = found
         return found
+
+    def _matches(self, pattern: Any, key: str) -> bool:
+        """Whether the class string ``key`` matches ``pattern``. Many elements
+        share a class string (list items, cards), and the page and its
+        regions are asked for the same vocabularies: each distinct string is
+        searched once per pattern."""
+        hits = self._class_hits.setdefault(pattern, {})
+        hit = hits.get(key)
+        if hit is None:
+            hit = hits[key] = pattern.search(key) is not None
+        return hit
 
     @cached_property
     def _classed_positions(self) -> dict[html.HtmlElement, int]:
