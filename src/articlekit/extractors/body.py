@@ -112,6 +112,9 @@ class BodyOptions:
     #: Add back the prose of an article cut into same-class containers, which
     #: trafilatura's fast mode reads only the first of.
     continue_split_bodies: bool = True
+    #: Add back text blocks set between two of the article's paragraphs in the
+    #: same container (lists of tips, quotes), which trafilatura sometimes drops.
+    add_sandwiched_blocks: bool = True
     #: Remove hover cards set inside paragraphs (see INLINE_POPUP_VOCABULARY).
     drop_inline_popups: bool = True
     #: A marked lede (the ``subtitle`` field) at least this long that the text
@@ -171,6 +174,8 @@ class BodyExtractor:
         pieces = judged.kept
         if self.options.continue_split_bodies:
             pieces = index.continue_split_body(pieces)
+        if self.options.add_sandwiched_blocks:
+            pieces = index.add_sandwiched_blocks(pieces, judged.pieces)
         if self.options.media:
             pieces = with_media(pieces, page.url, _article_around(so_far.get("title_element")))
         finding.removed = [*left_out, *finding.removed]

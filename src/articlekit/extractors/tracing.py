@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import Counter
+from collections.abc import Sequence
 from functools import cached_property
 
 import regex
@@ -32,6 +33,12 @@ from ..rules import (
     CONTINUATION_MAX_LINK_SHARE,
     PROSE_END_CHARACTERS,
     PROSE_MIN_WORDS,
+    SANDWICHED_BLOCK_TAGS,
+    SANDWICHED_EDGE_CHARS,
+    SANDWICHED_LIST_MIN_PROSE_SHARE,
+    SANDWICHED_MARKUP,
+    SANDWICHED_MAX_LINK_SHARE,
+    SANDWICHED_MIN_CHARS,
 )
 from ._common import element_text, is_non_article, link_share, match_key, raw_text
 
@@ -276,9 +283,65 @@ class ElementIndex:
                     missing.append(paragraph)
         if not missing:
             return pieces
-        return self._in_page_order(pieces, missing)
+        added = [Piece(element_text(el), el, Shape("paragraph")) for el in missing]
+        return self._in_page_order(pieces, added)
 
-    def _in_page_order(self, pieces: list[Piece], added: list[html.HtmlElement]) -> list[Piece]:
+    def add_sandwiched_blocks(
+        self, pieces: list[Piece], judged: Sequence[Piece] = ()
+    ) -> list[Piece]:
+        """``pieces`` with the text blocks set between two of their paragraphs
+        in the same container added, in page order. ``judged``: the pieces the
+        element rows judged, kept or not (a block they rejected is not brought
+        back).
+
+        Only a block that is a sibling of paragraphs the body already shows,
+        with one of them before it and one after, is taken: there it is the
+        article's own (a list of tips, a quoted passage, a one-line paragraph),
+        however an extractor judged it. It must have a class of those
+        paragraphs (or none, as they do): one styled apart is a caption or a
+        notice. Links, code, rails and lists of labels are left out (see
+        :func:`_sandwiched`)."""
+        kept = {piece.element for piece in pieces if piece.element is not None}
+        # The elements shown, and those that hold one: no block among them is added.
+        holding = kept | {piece.element for piece in judged if piece.element is not None}
+        for el in list(holding):
+            for ancestor in el.iterancestors():
+                if ancestor in holding:
+                    break  # its ancestors are in already
+                holding.add(ancestor)
+        # Lines not traced to their element (runs of a text node cut at its
+        # newlines, or at <br>s) are known by their text only. Joined when a
+        # block is found: most pages have none.
+        have: str | None = None
+        holders: dict[html.HtmlElement, list[html.HtmlElement]] = {}
+        for el in kept:
+            parent = el.getparent() if el.tag == "p" else None
+            if parent is not None:
+                holders.setdefault(parent, []).append(el)
+        added: list[Piece] = []
+        for parent, paragraphs in holders.items():
+            if len(paragraphs) < 2:
+                continue
+            children = list(parent)
+            position = {child: i for i, child in enumerate(children)}
+            where = sorted(position[p] for p in paragraphs)
+            classes = {p.get("class") for p in paragraphs}
+            for child in children[where[0] + 1 : where[-1]]:
+                if child in holding or child.get("class") not in classes:
+                    continue  # shown, or styled apart from the paragraphs (a notice)
+                found = _sandwiched(child)
+                if not found:
+                    continue
+                if have is None:
+                    have = " ".join(match_key(piece.text) for piece in (*pieces, *judged))
+                if not any(_text_shown(match_key(piece.text), have) for piece in found):
+                    added += found
+        if not added:
+            return pieces
+        return self._in_page_order(pieces, added)
+
+    def _in_page_order(self, pieces: list[Piece], added: list[Piece]) -> list[Piece]:
+        """``pieces`` and the ``added`` pieces (each with its element) in page order."""
         position = {el: i for i, el in enumerate(self.root.iter())}
         placed: list[tuple[int, int, Piece]] = []
         last = -1
@@ -288,10 +351,40 @@ class ElementIndex:
             last = position.get(el, last) if el is not None else last
             placed.append((last, 0, piece))
         placed += [
-            (position[el], 1, Piece(element_text(el), el, Shape("paragraph"))) for el in added
+            (position[piece.element], 1, piece) for piece in added if piece.element is not None
         ]
         placed.sort(key=lambda item: (item[0], item[1]))
         return [piece for _, _, piece in placed]
+
+
+def _sandwiched(el: html.HtmlElement) -> list[Piece]:
+    """The pieces of ``el``, a block set between two of the body's paragraphs
+    that the body does not show, when it is text: a paragraph, a quote, or a
+    list of mostly prose items (a list of labels may be a menu), with few
+    links, no code, not a rail or a menu by its name."""
+    kind = SANDWICHED_BLOCK_TAGS.get(el.tag) if isinstance(el.tag, str) else None
+    if kind is None or is_non_article(el) or next(el.iter("script", "style"), None) is not None:
+        return []
+    text = element_text(el)
+    if len(text) < SANDWICHED_MIN_CHARS or link_share(el, text) >= SANDWICHED_MAX_LINK_SHARE:
+        return []
+    if SANDWICHED_MARKUP.search(text):
+        return []  # markup shown as text: an editor's leftovers
+    if kind != "list":
+        return [Piece(text, el, Shape(kind))]
+    items = list(el.iterchildren("li"))
+    prose = sum(1 for item in items if is_prose(element_text(item)))
+    if not items or prose < SANDWICHED_LIST_MIN_PROSE_SHARE * len(items):
+        return []
+    shape, ordered = Shape("list"), el.tag == "ol"
+    return [Piece(element_text(item), item, shape, ordered=ordered) for item in items]
+
+
+def _text_shown(text: str, have: str) -> bool:
+    """The start or the end of ``text`` is in ``have`` (the body's text, its
+    lines joined by spaces): the body shows it, cut into other lines."""
+    edge = SANDWICHED_EDGE_CHARS
+    return text[:edge] in have or text[-edge:] in have
 
 
 def _within_any(el: html.HtmlElement, blocks: set[html.HtmlElement]) -> bool:

@@ -9,7 +9,9 @@ body blocks (layout tables, link-only lines, split bodies, embeds).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import regex
 
@@ -44,6 +46,12 @@ __all__ = [
     "NON_ARTICLE_PATTERN",
     "NON_ARTICLE_TAGS",
     "NON_ARTICLE_VOCABULARY",
+    "SANDWICHED_BLOCK_TAGS",
+    "SANDWICHED_EDGE_CHARS",
+    "SANDWICHED_LIST_MIN_PROSE_SHARE",
+    "SANDWICHED_MARKUP",
+    "SANDWICHED_MAX_LINK_SHARE",
+    "SANDWICHED_MIN_CHARS",
     "SHARE_TOKENS",
     "SHARING",
     "TAG_CHROME_PATTERN",
@@ -348,6 +356,27 @@ LINK_LINE_SAME_PAGE_PREFIXES = ("#", "javascript:")
 CONTINUATION_MAX_LEVELS = 4
 #: ...and when less than this share of a paragraph's text is link text.
 CONTINUATION_MAX_LINK_SHARE = 0.3
+
+# --- blocks set between an article's paragraphs -----------------------------------
+#: A block that stands between two of the body's paragraphs, as their sibling,
+#: is the article's (a list of tips, a quoted passage, a one-line paragraph),
+#: though extractors sometimes drop it. These tags are taken, as these kinds of
+#: block; a ``div`` is not (between paragraphs it is mostly a caption or an ad).
+SANDWICHED_BLOCK_TAGS: Mapping[str, str] = MappingProxyType(
+    {"p": "paragraph", "blockquote": "quote", "ul": "list", "ol": "list"}
+)
+#: Such a block is added when it holds at least this many characters...
+SANDWICHED_MIN_CHARS = 20
+#: ...less than this share of its text is link text ("Read more: ..." lines
+#: and "related stories" lists set between paragraphs are links)...
+SANDWICHED_MAX_LINK_SHARE = 0.2
+#: ...and, for a list, when at least this share of its items is prose.
+SANDWICHED_LIST_MIN_PROSE_SHARE = 0.5
+#: Markup shown as text (``<span ...>``, ``&lt;span``): an editor's leftovers.
+SANDWICHED_MARKUP = re.compile(r"<[a-z][a-z0-9]*[\s>]|&(?:amp;)*(?:lt|gt);", re.IGNORECASE)
+#: A block whose first or last this many characters the body holds already is
+#: shown there (cut into other lines), and is not added again.
+SANDWICHED_EDGE_CHARS = 40
 
 
 # --- the article's own container: a second opinion on the body --------------------
