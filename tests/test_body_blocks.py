@@ -67,8 +67,46 @@ BLOCK_EXAMPLES = {
 }
 
 
+#: Boxes trafilatura drops itself on a page as plain as these (it keeps them on
+#: real pages it reads whole): their rows are tested on the traced lines.
+JUDGED_EXAMPLES = {
+    "sidebar-box": '<div id="sidebar-wrapper"><dl class="profile"><dd>{}</dd></dl></div>',
+}
+
+
 def test_every_block_rule_has_an_example() -> None:
-    assert {rule.id for rule in BLOCK_RULES} == set(BLOCK_EXAMPLES)
+    assert {rule.id for rule in BLOCK_RULES} == set(BLOCK_EXAMPLES) | set(JUDGED_EXAMPLES)
+
+
+def test_a_layout_named_for_its_sidebar_that_holds_the_article_is_kept() -> None:
+    # "layout-with-sidebar" names the page's grid, which holds the article.
+    inner = '<div class="layout-with-sidebar">' + "".join(f"<p>{p}</p>" for p in PARAS) + "</div>"
+    kept, removed = drop(sources_of(inner), PARAS)
+    assert kept == PARAS
+    assert removed == []
+
+
+@pytest.mark.parametrize("rule_id", sorted(JUDGED_EXAMPLES))
+def test_block_rule_judges_the_traced_line(rule_id: str) -> None:
+    foreign = "This sentence sits in a box beside the article and should not be in its text."
+    inner = "".join(f"<p>{p}</p>" for p in PARAS[:3])
+    inner += JUDGED_EXAMPLES[rule_id].format(foreign)
+    inner += "".join(f"<p>{p}</p>" for p in PARAS[3:])
+    kept, removed = drop(sources_of(inner), [*PARAS[:3], foreign, *PARAS[3:]])
+    assert kept == PARAS
+    assert removed == [(rule_id, foreign)]
+
+
+@pytest.mark.parametrize("rule_id", sorted(BLOCK_EXAMPLES))
+def test_block_rule_drops_the_line_and_records_why(rule_id: str) -> None:
+    foreign = "This sentence sits in a box beside the article and should not be in its text."
+    inner = "".join(f"<p>{p}</p>" for p in PARAS[:3])
+    inner += BLOCK_EXAMPLES[rule_id].format(foreign)
+    inner += "".join(f"<p>{p}</p>" for p in PARAS[3:])
+    lines, rules = body(article(inner))
+    assert foreign not in lines
+    assert rules == [rule_id]
+    assert lines == PARAS
 
 
 def test_a_wrapper_named_like_a_box_holding_most_lines_is_the_article() -> None:

@@ -324,6 +324,17 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
         examples=("newsletter-box", "optin-box", "sign-up-form"),
         not_examples=("subscription-content", "design-up", "optimal-layout"),
     ),
+    # A page's side column: the blog's author profile, archive and label lists
+    # that extractors take for a short post's text. Stems: "sidebar-wrapper",
+    # "sidebarRight".
+    BlockRule(
+        "sidebar-box",
+        "the page's side column",
+        container=class_tokens(r"sidebar[a-z0-9]*", camel=True),
+        minority_only=True,
+        examples=("sidebar", "sidebar-wrapper", "rightSidebar", "sidebarRight"),
+        not_examples=("insidebar", "side-note", "barsideview"),
+    ),
     # Readers' comments under the article. Whole words only: "commentary" and
     # "comment-count" are not the comments themselves.
     BlockRule(
