@@ -54,12 +54,16 @@ __all__ = [
     "SANDWICHED_MIN_CHARS",
     "SHARE_TOKENS",
     "SHARING",
+    "SIDEBAR_TOKENS",
     "TAG_CHROME_PATTERN",
     "TAG_FOREIGN_PATTERN",
     "TAG_LIST_VOCABULARY",
     "BlockRule",
     "ContainerCheck",
 ]
+
+#: The tokens of a page's side column: a stem ("sidebarcontainer", "sidebar-1").
+SIDEBAR_TOKENS = r"sidebar[a-z0-9]*"
 
 # --- containers -------------------------------------------------------------------
 #: class/id/role vocabulary of page parts that are not the article, grouped by
@@ -107,7 +111,7 @@ NON_ARTICLE_VOCABULARY: dict[str, tuple[str, ...]] = {
         "replies",
         "discussion[a-z0-9]*",
     ),
-    "sidebar": ("sidebar[a-z0-9]*", "aside"),
+    "sidebar": (SIDEBAR_TOKENS, "aside"),
     "footer": ("footer[a-z0-9]*", "site-footer", "colophon"),
     "share": ("share(?!d|hold)[a-z0-9]*", "sharedaddy", "social[a-z0-9]*"),
     "newsletter": ("newsletter[a-z0-9]*", "subscribe[a-z0-9]*", "signup[a-z0-9]*"),
@@ -330,7 +334,7 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
     BlockRule(
         "sidebar-box",
         "the page's side column",
-        container=class_tokens(r"sidebar[a-z0-9]*", camel=True),
+        container=class_tokens(SIDEBAR_TOKENS, camel=True),
         minority_only=True,
         examples=("sidebar", "sidebar-wrapper", "rightSidebar", "sidebarRight"),
         not_examples=("insidebar", "side-note", "barsideview"),
