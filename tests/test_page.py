@@ -476,3 +476,22 @@ def test_with_class_within_a_part_is_that_parts_classed_elements() -> None:
         assert page.with_class(pattern, within=part) == expected
     assert [el.text for el in page.with_class(pattern, within=main)] == ["A", "n", "B"]
     assert page.with_class(pattern, within=section[0]) == []
+
+
+def test_with_class_answers_alike_whichever_is_asked_first() -> None:
+    """Elements sharing a class string are all found, and the memo of class
+    strings searched for a pattern serves a region, the page and a tree apart
+    from the page alike, in any order."""
+    page = Page.from_input(
+        '<html><body><ul class="menu"><li class="item">a</li><li class="item">b</li></ul>'
+        '<main><p class="item">c</p><p class="Item lead">d</p><p class="other">e</p></main>'
+        "</body></html>"
+    )
+    main = page.root.find(".//main")
+    assert main is not None
+    pattern = re.compile(r"\bitem\b")
+    assert [el.text for el in page.with_class(pattern, within=main)] == ["c", "d"]
+    assert [el.text for el in page.with_class(pattern)] == ["a", "b", "c", "d"]
+    assert [el.text for el in page.with_class(pattern, within=main)] == ["c", "d"]
+    apart = Page.from_input('<html><body><div class="item x">f</div></body></html>').root
+    assert [el.text for el in page.with_class(pattern, within=apart)] == ["f"]

@@ -985,7 +985,10 @@ class Page:
         self.warnings = warnings
         self._class_lookups: dict[Any, list[html.HtmlElement]] = {}
         self._short_texts: dict[html.HtmlElement, list[Any]] = {}
-        self._region_classes: dict[html.HtmlElement, list[tuple[html.HtmlElement, str]]] = {}
+        #: Per region: its classed elements, and their distinct class strings.
+        self._region_classes: dict[
+            html.HtmlElement, tuple[list[tuple[html.HtmlElement, str]], frozenset[str]]
+        ] = {}
         #: Per pattern, whether each class string asked about matches it.
         self._class_hits: dict[Any, dict[str, bool]] = {}
 
@@ -1103,26 +1106,30 @@ class Page:
         if within is not None and within is not self.root:
             # Stages ask about the same region (the article around the
             # headline) for several vocabularies: it is walked once.
-            keys = self._region_classes.get(within)
-            if keys is None:
-                keys = self._region_classes[within] = self._classed_within(within)
-            return [el for el, key in keys if self._matches(pattern, key)]
+            region = self._region_classes.get(within)
+            if region is None:
+                keys = self._classed_within(within)
+                region = self._region_classes[within] = (keys, frozenset(k for _, k in keys))
+            keys, strings = region
+            hits = self._hits(pattern, strings)
+            return [el for el, key in keys if hits[key]]
         found = self._class_lookups.get(pattern)
         if found is None:
-            found = [el for el, key in self.classed if self._matches(pattern, key)]
-            self._class_lookups[pattern] = found
+            hits = self._hits(pattern, self.class_strings)
+            found = self._class_lookups[pattern] = [el for el, key in self.classed if hits[key]]
         return found
 
-    def _matches(self, pattern: Any, key: str) -> bool:
-        """Whether the class string ``key`` matches ``pattern``. Many elements
-        share a class string (list items, cards), and the page and its
-        regions are asked for the same vocabularies: each distinct string is
-        searched once per pattern."""
+    def _hits(self, pattern: Any, strings: frozenset[str]) -> dict[str, bool]:
+        """Whether each of ``strings`` (class strings) matches ``pattern``,
+        among others asked before. Many elements share a class string (list
+        items, cards), and the page and its regions are asked for the same
+        vocabularies: each distinct string is searched once per pattern, and
+        the elements are then filtered by a dict lookup each instead of a
+        method call each."""
         hits = self._class_hits.setdefault(pattern, {})
-        hit = hits.get(key)
-        if hit is None:
-            hit = hits[key] = pattern.search(key) is not None
-        return hit
+        for key in strings.difference(hits):  # in C: the strings not yet searched
+            hits[key] = pattern.search(key) is not None
+        return hits
 
     @cached_property
     def _classed_positions(self) -> dict[html.HtmlElement, int]:
