@@ -476,3 +476,78 @@ def test_with_class_within_a_part_is_that_parts_classed_elements() -> None:
         assert page.with_class(pattern, within=part) == expected
     assert [el.text for el in page.with_class(pattern, within=main)] == ["A", "n", "B"]
     assert page.with_class(pattern, within=section[0]) == []
+
+
+def test_with_class_answers_alike_whichever_is_asked_first() -> None:
+    """Elements sharing a class string are all found, and the memo of class
+    strings searched for a pattern serves a region, the page and a tree apart
+    from the page alike, in any order."""
+    page = Page.from_input(
+        '<html><body><ul class="menu"><li class="item">a</li><li class="item">b</li></ul>'
+        '<main><p class="item">c</p><p class="Item lead">d</p><p class="other">e</p></main>'
+        "</body></html>"
+    )
+    main = page.root.find(".//main")
+    assert main is not None
+    pattern = re.compile(r"\bitem\b")
+    assert [el.text for el in page.with_class(pattern, within=main)] == ["c", "d"]
+    assert [el.text for el in page.with_class(pattern)] == ["a", "b", "c", "d"]
+    assert [el.text for el in page.with_class(pattern, within=main)] == ["c", "d"]
+    apart = Page.from_input('<html><body><div class="item x">f</div></body></html>').root
+    assert [el.text for el in page.with_class(pattern, within=apart)] == ["f"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"byline|author|auth-?name",
+        r"(?<![^\W\d_])(?:tags?|schlagw(?:ort|örter)e?)(?![^\W\d_])",
+        r"recommend[a-z0-9]*|item_[0-9]",
+        r"(?:(?<![^\W_])|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))share(?!(?-i:[a-z]))",
+        r"[\w-]+card",
+    ],
+)
+def test_a_lower_case_vocabulary_gets_a_case_sensitive_twin(source: str) -> None:
+    from articlekit.page import _ascii_twin
+
+    pattern = re.compile(source, re.IGNORECASE)
+    twin = _ascii_twin(pattern)
+    assert twin is not None and not twin.flags & re.IGNORECASE
+    assert twin.pattern == source
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"Byline",  # an upper-case letter: the flag lets it find "byline"
+        r"[!-Z]ide",  # a range over the capitals
+        r"[a\--z]",  # a range from an escape
+        r"\x41uthor",  # an escape naming a letter
+        r"\N{LATIN SMALL LETTER A}",
+        "\u017fhare",  # the long s folds to "s"
+        "\u212aeyword",  # the Kelvin sign folds to "k"
+        r"(?P<Name>x)",  # a group name is checked like the rest: conservative
+    ],
+)
+def test_a_pattern_the_flag_matters_to_gets_no_twin(source: str) -> None:
+    from articlekit.page import _ascii_twin
+
+    assert _ascii_twin(re.compile(source, re.IGNORECASE)) is None
+
+
+def test_no_twin_without_the_flag_or_for_a_bytes_pattern() -> None:
+    from articlekit.page import _ascii_twin
+
+    assert _ascii_twin(re.compile("author")) is None
+    assert _ascii_twin(re.compile(b"author", re.IGNORECASE)) is None
+
+
+def test_with_class_finds_the_same_with_the_twin_and_without() -> None:
+    """ASCII class strings are searched with the twin, others with the
+    pattern itself: a long s in a class string is still found as "s"."""
+    page = Page.from_input(
+        '<html><body><p class="Author-Name">a</p><p class="post-byline x">b</p>'
+        '<p class="\u017fhare">c</p><p class="other">d</p></body></html>'
+    )
+    assert [el.text for el in page.with_class(re.compile(r"author|byline", re.I))] == ["a", "b"]
+    assert [el.text for el in page.with_class(re.compile(r"share", re.I))] == ["c"]
