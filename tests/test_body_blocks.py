@@ -86,25 +86,28 @@ def test_a_layout_named_for_its_sidebar_that_holds_the_article_is_kept() -> None
     assert removed == []
 
 
+FOREIGN = "This sentence sits in a box beside the article and should not be in its text."
+
+
+def with_box(box: str) -> str:
+    """PARAS with ``box`` (holding FOREIGN) set after the third paragraph."""
+    before = "".join(f"<p>{p}</p>" for p in PARAS[:3])
+    after = "".join(f"<p>{p}</p>" for p in PARAS[3:])
+    return before + box.format(FOREIGN) + after
+
+
 @pytest.mark.parametrize("rule_id", sorted(JUDGED_EXAMPLES))
 def test_block_rule_judges_the_traced_line(rule_id: str) -> None:
-    foreign = "This sentence sits in a box beside the article and should not be in its text."
-    inner = "".join(f"<p>{p}</p>" for p in PARAS[:3])
-    inner += JUDGED_EXAMPLES[rule_id].format(foreign)
-    inner += "".join(f"<p>{p}</p>" for p in PARAS[3:])
-    kept, removed = drop(sources_of(inner), [*PARAS[:3], foreign, *PARAS[3:]])
+    inner = with_box(JUDGED_EXAMPLES[rule_id])
+    kept, removed = drop(sources_of(inner), [*PARAS[:3], FOREIGN, *PARAS[3:]])
     assert kept == PARAS
-    assert removed == [(rule_id, foreign)]
+    assert removed == [(rule_id, FOREIGN)]
 
 
 @pytest.mark.parametrize("rule_id", sorted(BLOCK_EXAMPLES))
 def test_block_rule_drops_the_line_and_records_why(rule_id: str) -> None:
-    foreign = "This sentence sits in a box beside the article and should not be in its text."
-    inner = "".join(f"<p>{p}</p>" for p in PARAS[:3])
-    inner += BLOCK_EXAMPLES[rule_id].format(foreign)
-    inner += "".join(f"<p>{p}</p>" for p in PARAS[3:])
-    lines, rules = body(article(inner))
-    assert foreign not in lines
+    lines, rules = body(article(with_box(BLOCK_EXAMPLES[rule_id])))
+    assert FOREIGN not in lines
     assert rules == [rule_id]
     assert lines == PARAS
 
