@@ -30,7 +30,7 @@ import sys
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import IO, TYPE_CHECKING, Any, Union, cast
 
 from lxml import etree, html
@@ -958,86 +958,6 @@ def _class_keys(root: html.HtmlElement) -> list[tuple[html.HtmlElement, str]]:
     ]
 
 
-#: Patterns whose case-sensitive twin is kept (:func:`_ascii_twin`): the
-#: class vocabularies number a few dozen; a caller's own patterns past these
-#: push the oldest out.
-ASCII_TWIN_CACHE_SIZE = 256
-#: Case-sensitive groups (``(?-i:[A-Z])``): they read the same with the flag
-#: on or off, whatever they hold.
-_CASE_SENSITIVE_GROUP = re.compile(r"\(\?-i:[^()\\]*\)")
-#: Escapes that name no letter: character classes and anchors (``\W``).
-_CASELESS_ESCAPES = frozenset("wWdDsSbBAZ")
-_ASCII_CODES = range(128)
-
-
-@lru_cache(maxsize=ASCII_TWIN_CACHE_SIZE)
-def _ascii_twin(pattern: Any) -> re.Pattern[str] | None:
-    """``pattern`` compiled without IGNORECASE, when that finds exactly what
-    ``pattern`` finds in every lower-cased ASCII string; else None.
-
-    Class strings are lower-cased, so on them the flag only costs (a
-    case-blind search takes several times as long). It changes what is found
-    only through what stands for an upper-case ASCII letter (the letter, a
-    range such as ``!-Z``, an escape such as ``\x41``) or for a character
-    that folds to an ASCII one ("ſ" to "s", the Kelvin sign to "k"): a
-    pattern with none of these, outside case-sensitive groups, gets its twin.
-    """
-    if not isinstance(pattern, re.Pattern) or not isinstance(pattern.pattern, str):
-        return None
-    if not pattern.flags & re.IGNORECASE or not _case_neutral(pattern.pattern):
-        return None
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
-
-
-def _case_neutral(source: str) -> bool:
-    """Whether no part of ``source`` outside case-sensitive groups can stand
-    for an upper-case ASCII letter or a character folding to ASCII (see
-    :func:`_ascii_twin`). Conservative: an escape naming a character, or a
-    range other than within a-z or 0-9, is taken to."""
-    rest = _CASE_SENSITIVE_GROUP.sub("", source)
-    in_class = False
-    previous: str | None = None  # the last plain character of a class, for a range
-    i = 0
-    while i < len(rest):
-        c = rest[i]
-        if c == "\\":
-            following = rest[i + 1 : i + 2]
-            if following.isalnum() and following not in _CASELESS_ESCAPES:
-                return False  # \x41, \N{...}, \u0041, \101: a named character
-            previous = "\\" if in_class else None  # a range from it is refused below
-            i += 2
-            continue
-        if in_class and c == "-" and previous is not None and i + 1 < len(rest):
-            end = rest[i + 1]
-            if end != "]":
-                lower = "a" <= previous <= "z" and "a" <= end <= "z"
-                digits = previous.isdigit() and end.isdigit() and previous.isascii()
-                if not (lower or digits) or not end.isascii():
-                    return False
-        if c == "[" and not in_class:
-            in_class = True
-            previous = None
-            i += 1
-            if rest[i : i + 1] == "^":
-                i += 1
-            if rest[i : i + 1] == "]":  # "[]" opens a class holding "]"
-                previous = "]"
-                i += 1
-            continue
-        if c == "]" and in_class:
-            in_class = False
-        if "A" <= c <= "Z" or (not c.isascii() and _folds_to_ascii(c)):
-            return False
-        previous = c if in_class else None
-        i += 1
-    return True
-
-
-def _folds_to_ascii(c: str) -> bool:
-    """Whether a case-blind ``re`` match takes ``c`` for an ASCII character."""
-    return any(re.fullmatch(re.escape(c), chr(code), re.IGNORECASE) for code in _ASCII_CODES)
-
-
 class Page:
     """One decoded, parsed page. Read-only by contract.
 
@@ -1207,13 +1127,8 @@ class Page:
         the elements are then filtered by a dict lookup each instead of a
         method call each."""
         hits = self._class_hits.setdefault(pattern, {})
-        missing = strings.difference(hits)  # in C: the strings not yet searched
-        if not missing:
-            return hits
-        twin = _ascii_twin(pattern)
-        for key in missing:
-            found = (twin if twin is not None and key.isascii() else pattern).search(key)
-            hits[key] = found is not None
+        for key in strings.difference(hits):  # in C: the strings not yet searched
+            hits[key] = pattern.search(key) is not None
         return hits
 
     @cached_property
