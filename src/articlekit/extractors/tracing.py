@@ -302,22 +302,16 @@ class ElementIndex:
         notice. Links, code, rails and lists of labels are left out (see
         :func:`_sandwiched`)."""
         kept = {piece.element for piece in pieces if piece.element is not None}
-        # The elements shown, and those that hold one: no block among them is added.
-        holding = kept | {piece.element for piece in judged if piece.element is not None}
-        for el in list(holding):
-            for ancestor in el.iterancestors():
-                if ancestor in holding:
-                    break  # its ancestors are in already
-                holding.add(ancestor)
-        # Lines not traced to their element (runs of a text node cut at its
-        # newlines, or at <br>s) are known by their text only. Joined when a
-        # block is found: most pages have none.
-        have: str | None = None
         holders: dict[html.HtmlElement, list[html.HtmlElement]] = {}
         for el in kept:
             parent = el.getparent() if el.tag == "p" else None
             if parent is not None:
                 holders.setdefault(parent, []).append(el)
+        # Built when a candidate is found (most pages have none): the elements
+        # shown and those that hold one, and the body's text, which knows the
+        # lines not traced to their element (runs cut at newlines or <br>s).
+        holding: set[html.HtmlElement] | None = None
+        have = ""
         added: list[Piece] = []
         for parent, paragraphs in holders.items():
             if len(paragraphs) < 2:
@@ -327,14 +321,19 @@ class ElementIndex:
             where = sorted(position[p] for p in paragraphs)
             classes = {p.get("class") for p in paragraphs}
             for child in children[where[0] + 1 : where[-1]]:
-                if child in holding or child.get("class") not in classes:
-                    continue  # shown, or styled apart from the paragraphs (a notice)
-                found = _sandwiched(child)
-                if not found:
+                if child in kept or child.tag not in SANDWICHED_BLOCK_TAGS:
                     continue
-                if have is None:
+                if child.get("class") not in classes:
+                    continue  # styled apart from the paragraphs: a caption, a notice
+                if holding is None:
+                    holding = _holding(
+                        {*kept, *(p.element for p in judged if p.element is not None)}
+                    )
                     have = " ".join(match_key(piece.text) for piece in (*pieces, *judged))
-                if not any(_text_shown(match_key(piece.text), have) for piece in found):
+                if child in holding:
+                    continue
+                found = _sandwiched(child)
+                if found and not any(_text_shown(match_key(piece.text), have) for piece in found):
                     added += found
         if not added:
             return pieces
@@ -357,13 +356,24 @@ class ElementIndex:
         return [piece for _, _, piece in placed]
 
 
+def _holding(shown: set[html.HtmlElement]) -> set[html.HtmlElement]:
+    """``shown`` and every element that holds one of them."""
+    holding = set(shown)
+    for el in shown:
+        for ancestor in el.iterancestors():
+            if ancestor in holding:
+                break  # its ancestors are in already
+            holding.add(ancestor)
+    return holding
+
+
 def _sandwiched(el: html.HtmlElement) -> list[Piece]:
     """The pieces of ``el``, a block set between two of the body's paragraphs
     that the body does not show, when it is text: a paragraph, a quote, or a
     list of mostly prose items (a list of labels may be a menu), with few
     links, no code, not a rail or a menu by its name."""
-    kind = SANDWICHED_BLOCK_TAGS.get(el.tag) if isinstance(el.tag, str) else None
-    if kind is None or is_non_article(el) or next(el.iter("script", "style"), None) is not None:
+    kind = SANDWICHED_BLOCK_TAGS[el.tag]
+    if is_non_article(el) or next(el.iter("script", "style"), None) is not None:
         return []
     text = element_text(el)
     if len(text) < SANDWICHED_MIN_CHARS or link_share(el, text) >= SANDWICHED_MAX_LINK_SHARE:
@@ -372,12 +382,12 @@ def _sandwiched(el: html.HtmlElement) -> list[Piece]:
         return []  # markup shown as text: an editor's leftovers
     if kind != "list":
         return [Piece(text, el, Shape(kind))]
-    items = list(el.iterchildren("li"))
-    prose = sum(1 for item in items if is_prose(element_text(item)))
+    items = [(element_text(item), item) for item in el.iterchildren("li")]
+    prose = sum(1 for text, _ in items if is_prose(text))
     if not items or prose < SANDWICHED_LIST_MIN_PROSE_SHARE * len(items):
         return []
     shape, ordered = Shape("list"), el.tag == "ol"
-    return [Piece(element_text(item), item, shape, ordered=ordered) for item in items]
+    return [Piece(text, item, shape, ordered=ordered) for text, item in items]
 
 
 def _text_shown(text: str, have: str) -> bool:
