@@ -727,3 +727,41 @@ def test_no_block_rule_removes_the_box_that_holds_most_of_the_text(wrapper: str)
     lines, rules = body(article(wrapper.format("".join(f"<p>{p}</p>" for p in PARAS)) + foreign))
     assert lines == PARAS
     assert rules == ["promo"]
+
+
+GALLERY_CAPTIONS = [
+    f"Picture {n}: the harbour wall after the storm, seen from the {side} pier at dawn."
+    for n, side in (("one", "north"), ("two", "south"), ("three", "east"), ("four", "west"))
+]
+
+
+def gallery(captions: list[str], paragraphs: list[str]) -> str:
+    figures = "".join(
+        f'<figure><img src="/{n}.jpg"/><figcaption>{c}</figcaption></figure>'
+        for n, c in enumerate(captions)
+    )
+    return "".join(f"<p>{p}</p>" for p in paragraphs) + figures
+
+
+def test_captions_that_hold_most_of_the_text_are_the_story_and_stay() -> None:
+    # A photo gallery: one short intro and the captions are what there is to read.
+    index = sources_of(gallery(GALLERY_CAPTIONS, PARAS[:1]))
+    kept, removed = drop(index, [PARAS[0], *GALLERY_CAPTIONS])
+    assert kept == [PARAS[0], *GALLERY_CAPTIONS]
+    assert removed == []
+
+
+def test_captions_beside_an_article_that_holds_most_of_the_text_go() -> None:
+    index = sources_of(gallery(GALLERY_CAPTIONS[:2], PARAS))
+    kept, removed = drop(index, [*PARAS, *GALLERY_CAPTIONS[:2]])
+    assert kept == PARAS
+    assert removed == [("caption", c) for c in GALLERY_CAPTIONS[:2]]
+
+
+def test_teaser_cards_that_hold_most_of_the_text_still_go() -> None:
+    # Only captions stand down: a list that is mostly teasers is a teaser list.
+    cards = "".join(f'<a href="/story/{n}"><p>{c}</p></a>' for n, c in enumerate(GALLERY_CAPTIONS))
+    index = sources_of(f"<p>{PARAS[0]}</p>{cards}")
+    kept, removed = drop(index, [PARAS[0], *GALLERY_CAPTIONS])
+    assert kept == [PARAS[0]]
+    assert removed == [("inside-link", c) for c in GALLERY_CAPTIONS]

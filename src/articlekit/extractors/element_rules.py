@@ -6,7 +6,9 @@ bios; related-story, share, newsletter and comment boxes that hold less than
 half the lines), or when it is one link from end to end (a teaser). Whether a
 container is a minority box, and whether it holds most of the text (then it
 is the article, whatever its name), depends on the list the piece is judged
-in, so a list is judged as a whole: :func:`judge` gives one verdict per piece.
+in, and so does whether the captions hold most of the text (then they are
+a gallery's story and stay), so a list is judged as a whole: :func:`judge`
+gives one verdict per piece.
 
 The body stage judges the lists it weighs (trafilatura's, the marked
 container's, the second opinion's) and decides with the pieces kept; it hands
@@ -226,4 +228,26 @@ def judge(pieces: Sequence[Piece], rules: Sequence[BlockRule] = ELEMENT_RULES) -
             verdicts.append(Rejection(LINK_LINE, _LINK_LINE_REASON, order))
         else:
             verdicts.append(None)
-    return Judged(list(pieces), tuple(verdicts))
+    return Judged(list(pieces), tuple(_stood_down(pieces, verdicts, rules, total)))
+
+
+def _stood_down(
+    pieces: Sequence[Piece],
+    verdicts: list[Rejection | None],
+    rules: Sequence[BlockRule],
+    total: int,
+) -> list[Rejection | None]:
+    """``verdicts`` without those of a ``stands_down_on_most`` rule whose
+    lines hold more than ``MAIN_TEXT_SHARE`` of the list's characters."""
+    dropped: Counter[str] = Counter()
+    for piece, verdict in zip(pieces, verdicts, strict=True):
+        if verdict is not None:
+            dropped[verdict.rule] += len(piece.text)
+    standing_down = {
+        rule.id
+        for rule in rules
+        if rule.stands_down_on_most and dropped[rule.id] > MAIN_TEXT_SHARE * total
+    }
+    if not standing_down:
+        return verdicts
+    return [None if v is not None and v.rule in standing_down else v for v in verdicts]

@@ -197,6 +197,10 @@ class BlockRule:
     examples: tuple[str, ...] = ()
     #: Containers it must spare.
     not_examples: tuple[str, ...] = ()
+    #: The rule stands down on a list where the lines it would drop hold
+    #: more than half the text: there they are the article (a photo
+    #: gallery's captions), not boxes beside it.
+    stands_down_on_most: bool = False
 
     def accepts(self, value: str) -> bool:
         """Whether a container (``<tag>`` or a class/id value) is one this rule drops."""
@@ -233,6 +237,8 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
         container=class_pattern(r"caption"),
         examples=("<figcaption>", "imageCaption", "caption-text", "storyphotocaption"),
         not_examples=("<figure>", "image-credit"),
+        # A gallery's captions are its story; the page verdict warns of it.
+        stands_down_on_most=True,
     ),
     # Author boxes under an article ("About the author", a bio paragraph).
     BlockRule(
