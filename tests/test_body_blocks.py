@@ -765,3 +765,60 @@ def test_teaser_cards_that_hold_most_of_the_text_still_go() -> None:
     kept, removed = drop(index, [PARAS[0], *GALLERY_CAPTIONS])
     assert kept == [PARAS[0]]
     assert removed == [("inside-link", c) for c in GALLERY_CAPTIONS]
+
+
+# A story of ten paragraphs that the fast pass reads only the start of (as
+# when the rest sits in text between rules), for the dispute check.
+STORY = [
+    f"Part {n} of the story: the {n} inspectors of the river authority walked the "
+    f"{n} kilometres of the embankment on {day}, counting cracks and noting where the "
+    f"water had risen since the {n} floods of the winter before last."
+    for n, day in zip(
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday") * 2,
+        strict=True,
+    )
+]
+STORY_PAGE = (
+    "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article>"
+    + "".join(f"<p>{p}</p>" for p in STORY)
+    + "</article></body></html>"
+)
+FORM = ["Report this comment to the moderators.", "Select the reason for your report:"]
+
+
+def run_disputed(fast: list[str], full: list[str]) -> tuple[list[str], str, list[bool]]:
+    stage = _Scripted("\n".join(fast), "\n".join(full))
+    finding = stage(Page.from_input(STORY_PAGE), Draft())
+    return texts(finding), finding.sources["candidate_pieces"], stage.calls
+
+
+def test_a_fragment_the_scoring_disputes_yields_to_the_full_cascade_it_agrees_with() -> None:
+    assert len("\n".join(STORY[:3])) >= BodyOptions().full_cascade_below_chars
+    lines, source, calls = run_disputed(STORY[:3], STORY)
+    assert lines == STORY
+    assert source == "trafilatura:full-cascade-agreed"
+    assert calls == [True, False]
+
+
+def test_a_full_cascade_that_only_adds_chrome_is_not_taken() -> None:
+    lines, source, calls = run_disputed(STORY[:3], STORY[:3] + FORM)
+    assert lines == STORY[:3]
+    assert source == "trafilatura"
+    assert calls == [True, False]
+
+
+def test_a_fast_answer_the_scoring_agrees_with_is_not_checked_again() -> None:
+    below = BodyOptions().disputed_below_chars
+    assert below is not None and len("\n".join(STORY[:5])) < below  # it is disputable
+    lines, _, calls = run_disputed(STORY[:5], STORY)
+    assert lines == STORY[:5]
+    assert calls == [True]
+
+
+def test_the_dispute_check_can_be_switched_off() -> None:
+    options = BodyOptions(disputed_below_chars=None)
+    stage = _Scripted("\n".join(STORY[:3]), "\n".join(STORY), options)
+    finding = stage(Page.from_input(STORY_PAGE), Draft())
+    assert texts(finding) == STORY[:3]
+    assert stage.calls == [True]

@@ -38,6 +38,7 @@ from ..rules import (
 from ..stage import Draft, Finding
 from ..textdump import split_dump
 from ._common import clean_text, element_text, link_share, match_key
+from .agreement import agreement
 from .arbiter import (
     ARBITER,
     ArbiterOptions,
@@ -90,6 +91,25 @@ class BodyOptions:
     #: nodes, so no real page loses the rescue. Counted with an iterator
     #: that stops at the bound, so the check costs at most this many steps.
     full_cascade_max_nodes: int = 15_000
+    #: A fast answer shorter than this (but not shorter than
+    #: ``full_cascade_below_chars``) is checked against the content scoring
+    #: of the whole page (:mod:`.second_opinion`). When the two disagree
+    #: (:func:`~.agreement.agreement` below ``disputed_max_agreement``), the
+    #: full cascade is asked too, and its answer is kept when it agrees with
+    #: the scoring by ``disputed_min_gain`` more than the fast one: the fast
+    #: pass had taken a login box, or one fragment of a story whose rest sits
+    #: in text between rules, in a speaker's bio, after a quote. Where the
+    #: full cascade only adds a comment form or a blog's description, it
+    #: agrees less and the fast answer stays. The check costs a scoring of
+    #: the whole page, so it is kept to the shortest answers, where fragments
+    #: are. None: never.
+    disputed_below_chars: int | None = 1_200
+    disputed_max_agreement: float = 0.6
+    disputed_min_gain: float = 0.1
+    #: ...and the full cascade is asked only when the scoring found more text
+    #: than the fast pass (this many times as much): it can only help by
+    #: finding what the fast pass missed, and it costs a second extraction.
+    disputed_min_more_text: float = 1.0
     #: On a page with more nodes than this, trafilatura is handed only the
     #: ``<article>`` or ``<main>`` around the headline (when that has at most
     #: this many nodes): trafilatura's time grows with the whole tree (some
@@ -163,7 +183,13 @@ class BodyExtractor:
                 body, source = fuller_body, "trafilatura:full-cascade"
         index = ElementIndex(page.root)
         left_out: list[Removal] = []
-        judged = self._judge(pieces_from_xml(body, index, left_out))
+        first = pieces_from_xml(body, index, left_out)
+        if source == "trafilatura" and self._disputable(page, text):
+            settled = self._settled(page, so_far, index, first)
+            if settled is not None:
+                first, left_out = settled
+                source = "trafilatura:full-cascade-agreed"
+        judged = self._judge(first)
         if self.options.container_check is not None:
             from_container = self._from_marked_container(page, judged.kept, index)
             if from_container is not None:
@@ -210,6 +236,47 @@ class BodyExtractor:
                     return body, text, comments, "trafilatura:article-part"
         body, text, comments = self._trafilatura(page, fast=self.options.fast)
         return body, text, comments, "trafilatura"
+
+    def _disputable(self, page: Page, text: str) -> bool:
+        """Whether the fast answer ``text`` is short enough to be checked
+        against the content scoring (see ``disputed_below_chars``)."""
+        options = self.options
+        below = options.disputed_below_chars
+        return (
+            options.fast
+            and options.second_opinion is not None
+            and below is not None
+            and options.full_cascade_below_chars <= len(text) < below
+            and not _more_nodes(page.root, options.full_cascade_max_nodes)
+        )
+
+    def _settled(
+        self, page: Page, so_far: Draft, index: ElementIndex, fast: list[Piece]
+    ) -> tuple[list[Piece], list[Removal]] | None:
+        """The full cascade's pieces and what tracing left out of them, when
+        the content scoring disputes the fast answer and agrees with the full
+        cascade's clearly more; else None."""
+        options = self.options
+        assert options.second_opinion is not None
+        opinion = second_opinion(page, index, so_far.get("title_element"), options.second_opinion)
+        if opinion is None:
+            return None
+        # The chosen elements' text, not the opinion's pieces: cutting those
+        # from a pruned copy costs more than the whole check is worth here.
+        scored = [element_text(el) for el in opinion.chosen]
+        fast_chars = sum(len(p.text) for p in fast)
+        if sum(map(len, scored)) < options.disputed_min_more_text * fast_chars:
+            return None
+        fast_agreement = agreement((p.text for p in fast), scored)
+        if fast_agreement >= options.disputed_max_agreement:
+            return None
+        fuller_body, fuller, _ = self._trafilatura(page, fast=False)
+        if len(fuller) <= fast_chars:
+            return None
+        left_out: list[Removal] = []
+        fuller_pieces = pieces_from_xml(fuller_body, index, left_out)
+        gain = agreement((p.text for p in fuller_pieces), scored) - fast_agreement
+        return (fuller_pieces, left_out) if gain >= options.disputed_min_gain else None
 
     def _arbitrated(
         self,
