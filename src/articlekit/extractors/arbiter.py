@@ -50,6 +50,7 @@ from ..rules import (
     PROSE_END_CHARACTERS,
     PROSE_MIN_WORDS,
 )
+from .agreement import Trigram, trigrams, words
 from .second_opinion import Opinion, common_ancestor
 from .tracing import is_prose, last_character
 
@@ -65,9 +66,6 @@ __all__ = [
     "worth_weighing",
 ]
 
-#: Words (stdlib ``re`` is faster here than ``regex``, and agrees on ``\w``
-#: for the scripts of the corpora).
-_WORD = re.compile(r"\w+")
 #: A sentence's end inside a line, with more text after it.
 _SENTENCE_END_INSIDE = re.compile(r"[.!?…][\"”’»)]?\s+\S")
 
@@ -150,9 +148,6 @@ class Verdict:
     choice: str
 
 
-_Trigram = tuple[str, str, str]
-
-
 @dataclass(frozen=True, slots=True)
 class _Line:
     """A piece with what the arbiter reads from its text, measured once."""
@@ -163,22 +158,22 @@ class _Line:
     #: Running text: prose, or a long line with a sentence's end inside it
     #: (a paragraph whose last sentence lost its full stop).
     running: bool
-    grams: frozenset[_Trigram]
+    grams: frozenset[Trigram]
 
 
-def _measure(text: str) -> tuple[bool, bool, frozenset[_Trigram]]:
-    words = _WORD.findall(text.casefold())
-    enough = len(words) >= PROSE_MIN_WORDS
+def _measure(text: str) -> tuple[bool, bool, frozenset[Trigram]]:
+    text_words = words(text)
+    enough = len(text_words) >= PROSE_MIN_WORDS
     # As tracing.is_prose: enough words, and the end of a sentence.
     prose = enough and last_character(text) in PROSE_END_CHARACTERS
     running = prose or (enough and _SENTENCE_END_INSIDE.search(text) is not None)
-    return prose, running, frozenset(zip(words, words[1:], words[2:], strict=False))
+    return prose, running, trigrams(text_words)
 
 
 def _lines(pieces: Iterable[Piece]) -> list[_Line]:
     """The pieces with text, each measured; a text repeated on the page (a
     paragraph a broken CMS printed 50,000 times) is measured once."""
-    measured: dict[str, tuple[bool, bool, frozenset[_Trigram]]] = {}
+    measured: dict[str, tuple[bool, bool, frozenset[Trigram]]] = {}
     lines = []
     for piece in pieces:
         text = piece.text
@@ -199,8 +194,8 @@ def _prose_chars(lines: Iterable[_Line]) -> int:
     return sum(line.chars for line in lines if line.prose)
 
 
-def _all_grams(lines: Iterable[_Line]) -> set[_Trigram]:
-    grams: set[_Trigram] = set()
+def _all_grams(lines: Iterable[_Line]) -> set[Trigram]:
+    grams: set[Trigram] = set()
     for line in lines:
         grams |= line.grams
     return grams
@@ -251,7 +246,7 @@ def _marked_share(lines: Sequence[_Line], marks: _Marks) -> float:
 
 
 def _extra(
-    ours: Sequence[_Line], second_grams: set[_Trigram], opinion: Opinion, share: float
+    ours: Sequence[_Line], second_grams: set[Trigram], opinion: Opinion, share: float
 ) -> list[_Line]:
     """Our lines the second opinion lacks: few of their trigrams are its, or
     (too short for a trigram) they lie outside the part it chose."""
