@@ -7,22 +7,26 @@ Speed is measured in ``benchmarks/stress.py``, not asserted here.
 
 from __future__ import annotations
 
+import copy
 import gzip
+import itertools
 import random
 from typing import Any
 
 import pytest
 import regex
-from lxml import etree
+from lxml import etree, html
 
 import articlekit
 from articlekit import ArticlekitError, Page
 from articlekit.extractors import BodyExtractor
+from articlekit.extractors import dates as dates_module
 from articlekit.extractors.body import BodyOptions
 from articlekit.extractors.chrome import ChromeExtractor, _WordShare
+from articlekit.extractors.dates import DatesExtractor, _copy_up_to
 from articlekit.extractors.tracing import is_prose, last_character
 from articlekit.extractors.verdict import EVIDENCE
-from articlekit.page import MAX_TREE_DEPTH
+from articlekit.page import MAX_TREE_DEPTH, PageLimits
 from articlekit.pieces import Piece, Shape
 from articlekit.pipeline import Pipeline
 from articlekit.rules import CONTAINER_CHECK, PROSE_END_CHARACTERS, PROSE_MIN_WORDS
@@ -261,6 +265,107 @@ def test_an_article_part_holding_only_the_header_falls_back_to_the_page() -> Non
     finding = _body_finding(source, BodyOptions(trafilatura_max_nodes=300))
     assert finding.sources["candidate_pieces"] == "trafilatura"
     assert [t for t in _texts(finding) if t in STORY] == STORY
+
+
+def _unmarked_story_page(links: int) -> str:
+    """The story with its headline in no ``<article>`` or ``<main>``, before a link list."""
+    story = "".join(f"<p>{p}</p>" for p in STORY)
+    items = "".join(f"<li><a href='/story/{i}'>Another story {i}</a></li>" for i in range(links))
+    return (
+        "<html><head><title>Vote</title></head><body><div>"
+        f"<h1>The council vote on solar roofs</h1>{story}</div><ul>{items}</ul></body></html>"
+    )
+
+
+def test_a_huge_page_without_an_article_part_is_read_by_the_content_scoring_alone() -> None:
+    finding = _body_finding(_unmarked_story_page(400), BodyOptions(trafilatura_max_nodes=300))
+    assert finding.sources["candidate_pieces"] == "second-opinion:huge-page"
+    assert [t for t in _texts(finding) if t in STORY] == STORY
+    assert not any("Another story" in text for text in _texts(finding))
+    assert any("content scoring alone" in w for w in finding.warnings)
+
+
+def test_the_scoring_alone_is_used_over_the_bound_only_and_can_be_switched_off() -> None:
+    source = _unmarked_story_page(400)
+    within = _body_finding(source, BodyOptions())
+    off = _body_finding(
+        source, BodyOptions(trafilatura_max_nodes=300, huge_pages_scored_only=False)
+    )
+    assert within.sources["candidate_pieces"].startswith("trafilatura")
+    assert off.sources["candidate_pieces"].startswith("trafilatura")
+    assert not within.warnings and not off.warnings
+
+
+def test_a_huge_pages_body_keeps_its_first_blocks_and_records_the_rest() -> None:
+    source = _unmarked_story_page(400)
+    whole = _texts(_body_finding(source, BodyOptions(trafilatura_max_nodes=300)))
+    options = BodyOptions(trafilatura_max_nodes=300, huge_page_max_blocks=2)
+    finding = _body_finding(source, options)
+    assert len(whole) > 3 and STORY[-1] in whole
+    assert _texts(finding) == whole[:2]
+    assert [(r.rule, r.text) for r in finding.removed] == [("huge-page", t) for t in whole[2:]]
+    assert any(f"kept the first 2 of the {len(whole)} blocks" in w for w in finding.warnings)
+
+
+def test_a_text_of_megabytes_is_cut_at_a_word_with_a_warning() -> None:
+    node = " ".join(f"word{i}" for i in range(400))  # 3,000 characters or so
+    script = "var data = '" + "x" * 5_000 + "';"
+    markup = f"<html><body><p>{node}</p><script>{script}</script></body></html>"
+    page = Page.from_input(markup, limits=PageLimits(max_text_chars=1_000))
+    paragraph, kept_script = page.root.find(".//p"), page.root.find(".//script")
+    assert paragraph is not None and kept_script is not None
+    assert 900 < len(paragraph.text or "") <= 1_000
+    assert node.startswith(paragraph.text or "") and node[len(paragraph.text or "")] == " "
+    assert kept_script.text == script
+    assert page.warnings == (
+        f"a text of {len(node):,} characters was cut to "
+        f"{len(paragraph.text or ''):,} (PageLimits.max_text_chars)",
+    )
+    whole = Page.from_input(markup, limits=PageLimits(max_text_chars=None))
+    assert whole.root.find(".//p").text == node and not whole.warnings
+
+
+def test_a_tree_the_caller_passes_is_never_cut() -> None:
+    node = "word " * 600
+    tree = html.document_fromstring(f"<html><body><p>{node}</p></body></html>")
+    page = Page.from_input(tree, limits=PageLimits(max_text_chars=1_000))
+    assert page.root.find(".//p").text == node and not page.warnings
+
+
+def test_htmldates_copy_of_a_huge_page_is_its_first_nodes() -> None:
+    items = "".join(f"<li><a href='/s/{i}'>Story {i}</a> tail {i}</li>" for i in range(50))
+    page = Page.from_input(
+        f"<html><head><title>T</title></head><body><ul>{items}</ul></body></html>"
+    )
+    for count in (1, 3, 8, 40, 100):
+        last = next(itertools.islice(page.root.iter(), count - 1, None))
+        cut = copy.deepcopy(page.root)
+        cut_last = next(itertools.islice(cut.iter(), count - 1, None))
+        del cut_last[:]
+        node, parent = cut_last, cut_last.getparent()
+        while parent is not None:  # everything after it in page order goes
+            del parent[parent.index(node) + 1 :]
+            node, parent = parent, parent.getparent()
+        assert etree.tostring(_copy_up_to(page.root, last)) == etree.tostring(cut)
+
+
+def test_htmldate_searches_only_the_markup_of_a_page_over_its_bound(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import htmldate
+
+    asked: list[bool] = []
+
+    def find_date(tree: Any, **options: Any) -> None:
+        asked.append(options["extensive_search"])
+
+    monkeypatch.setattr(htmldate, "find_date", find_date)
+    items = "".join(f"<li>item {i}</li>" for i in range(100))
+    page = Page.from_input(f"<html><body><ul>{items}</ul></body></html>")
+    DatesExtractor._htmldate(page)
+    monkeypatch.setattr(dates_module, "HTMLDATE_MAX_NODES", 50)
+    DatesExtractor._htmldate(page)
+    assert asked == [True, False]
 
 
 class _TeasersFirst(BodyExtractor):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, cast
@@ -77,6 +78,12 @@ def link_share(el: html.HtmlElement, text: str) -> float:
     """Share of ``text`` (``el``'s collapsed text) that is link text; 0 when empty."""
     linked = sum(len(clean_text(a.text_content())) for a in el.iter("a"))
     return linked / len(text) if text else 0.0
+
+
+def more_nodes(root: html.HtmlElement, bound: int) -> bool:
+    """Whether ``root`` and what it holds are more than ``bound`` nodes;
+    counted with an iterator that stops there, so at most ``bound`` steps."""
+    return next(itertools.islice(root.iter(), bound, None), None) is not None
 
 
 def class_and_id(el: html.HtmlElement) -> str:

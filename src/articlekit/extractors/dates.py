@@ -42,6 +42,7 @@ the article's and are skipped. Each correction is reported in ``warnings``.
 
 from __future__ import annotations
 
+import copy
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -73,6 +74,7 @@ from ._common import (
     clean_text,
     in_foreign_part,
     in_non_article_part,
+    more_nodes,
     select,
     text_owners,
 )
@@ -803,13 +805,19 @@ class DatesExtractor:
         """
         from htmldate import find_date  # lazy: a trafilatura dependency, imported on need
 
+        bounded = _bounded_for_htmldate(page)
+        # Past the node bound only the markup is searched: the extensive
+        # search runs regexes over the serialised text (half a second on the
+        # cut copy of a page of 50,000 paragraphs), and our own scan of
+        # visible stamps has read that text already.
+        extensive = not more_nodes(page.root, HTMLDATE_MAX_NODES)
+
         def ask(tree: html.HtmlElement) -> date | None:
             # htmldate reads the tree without changing it
-            found = find_date(tree, url=page.url, original_date=True, extensive_search=True)
+            found = find_date(tree, url=page.url, original_date=True, extensive_search=extensive)
             value = parse_iso(found) if found else None
             return value if isinstance(value, date) else None
 
-        bounded = _bounded_for_htmldate(page)
         root = page.root if bounded is None else bounded
         day = ask(root)
         if day is None or (day.month, day.day) == HTMLDATE_YEAR_ONLY_DAY:
@@ -827,27 +835,44 @@ class DatesExtractor:
         return _Candidate(day, day.isoformat(), "htmldate")
 
 
+def _copy_up_to(root: html.HtmlElement, last: html.HtmlElement) -> html.HtmlElement:
+    """A copy of ``root`` holding its nodes up to ``last`` in page order: the
+    ancestors of ``last`` with their text and tails, the siblings before each
+    of them whole, ``last`` without its children. Only what is kept is copied,
+    so a page of a million nodes costs the bound, not the page."""
+    path = [*reversed(list(last.iterancestors())), last]
+    if path[0] is not root:  # ``last`` lies outside ``root``: not expected
+        return copy.deepcopy(root)
+    top = _shallow_copy(root)
+    into = top
+    for parent, child in itertools.pairwise(path):
+        for sibling in parent:
+            if sibling is child:
+                break
+            into.append(copy.deepcopy(sibling))  # its tail comes along
+        copied = _shallow_copy(child) if isinstance(child.tag, str) else copy.deepcopy(child)
+        into.append(copied)
+        into = copied
+    return top
+
+
+def _shallow_copy(el: html.HtmlElement) -> html.HtmlElement:
+    """``el`` with its attributes, text and tail, without its children."""
+    copied = el.makeelement(el.tag, el.attrib)
+    copied.text, copied.tail = el.text, el.tail
+    return copied
+
+
 def _bounded_for_htmldate(page: Page) -> html.HtmlElement | None:
     """A copy of the page cut to the htmldate bounds, or None when it is within them.
 
     Both checks run in C (an iterator stopped at the bound, one XPath), so a
     page within the bounds costs next to nothing more.
     """
-    too_many = next(itertools.islice(page.root.iter(), HTMLDATE_MAX_NODES, None), None)
-    if too_many is None and not _LONG_TEXTS(page.root):
+    if not more_nodes(page.root, HTMLDATE_MAX_NODES) and not _LONG_TEXTS(page.root):
         return None
-    tree = page.copy_root()
-    last = next(itertools.islice(tree.iter(), HTMLDATE_MAX_NODES - 1, None), None)
-    if last is not None:
-        # Everything after ``last`` in page order: its children, then the
-        # following siblings of it and of each of its ancestors (one slice
-        # deletion each, so a body of a million siblings is cut in C).
-        del last[:]
-        node = last
-        parent = node.getparent()
-        while parent is not None:
-            del parent[parent.index(node) + 1 :]
-            node, parent = parent, parent.getparent()
+    last = next(itertools.islice(page.root.iter(), HTMLDATE_MAX_NODES - 1, None), None)
+    tree = page.copy_root() if last is None else _copy_up_to(page.root, last)
     for text in cast("list[etree._ElementUnicodeResult]", _LONG_TEXTS(tree)):
         owner = text.getparent()
         if owner is None:
