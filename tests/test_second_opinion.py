@@ -18,6 +18,7 @@ from articlekit.extractors.arbiter import (
     arbitrate,
     could_overrule,
     scope,
+    weigh,
     worth_weighing,
 )
 from articlekit.extractors.body import BodyExtractor, BodyOptions
@@ -265,3 +266,47 @@ def test_running_text_is_prose_or_a_long_line_with_a_sentence_inside(
     text: str, running: bool
 ) -> None:
     assert _measure(text)[1] is running
+
+
+# -- tables after the chosen part: data or link rows ------------------------------------
+
+#: A table of links set after the story (an old table-layout page's
+#: directory of site sections), and a table of figures with one link in it.
+LINK_TABLE = (
+    "<table><tr><td><a href='/eat'>Restaurants</a></td><td><a href='/drink'>Bars</a></td>"
+    "<td><a href='/stay'>Hotels</a></td><td><a href='/wed'>Weddings</a></td></tr></table>"
+)
+DATA_TABLE = (
+    "<table><tr><td>North ward</td><td>1,204 votes for, 312 against</td></tr>"
+    "<tr><td>South ward</td><td>980 votes for, 455 against <a href='/n'>notes</a></td></tr>"
+    "</table>"
+)
+
+
+def _evidence_with_table(table: str) -> Evidence:
+    page = _page(
+        "<html><body><div class='main'><h1>Pool stays open</h1><div class='story'>"
+        + "".join(f"<p>{line}</p>" for line in STORY)
+        + f"</div></div>{table}</body></html>"
+    )
+    opinion = second_opinion(page, ElementIndex(page.root))
+    assert opinion is not None and opinion.top.get("class") == "story"
+    story = [Piece(el.text or "", el, Shape("paragraph")) for el in opinion.top.iter("p")]
+    rows = [
+        Piece(" | ".join(td.text_content() for td in tr), tr, Shape("table"))
+        for tr in page.root.iter("tr")
+    ]
+    title = next(page.root.iter("h1"))
+    return weigh([*story, *rows], opinion.pieces, opinion, title)
+
+
+def test_rows_of_a_link_table_after_the_article_are_no_data_table() -> None:
+    evidence = _evidence_with_table(LINK_TABLE)
+    assert evidence.extra_after > 0
+    assert evidence.extra_table_after == 0
+
+
+def test_rows_of_a_data_table_after_the_article_keep_ours() -> None:
+    evidence = _evidence_with_table(DATA_TABLE)
+    assert evidence.extra_table_after == evidence.extra_after > 0
+    assert arbitrate([], [], evidence).choice == ""

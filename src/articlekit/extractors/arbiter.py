@@ -50,6 +50,7 @@ from ..rules import (
     PROSE_END_CHARACTERS,
     PROSE_MIN_WORDS,
 )
+from ._common import element_text, link_share
 from .agreement import Trigram, trigrams, words
 from .second_opinion import Opinion, common_ancestor
 from .tracing import is_prose, last_character
@@ -110,6 +111,14 @@ class ArbiterOptions:
     #: look halves' switches that won kept 0.36 of it or more; of the values
     #: that score the same there, the most cautious is taken.
     min_prose_kept: float = 0.35
+    #: A table whose text is at least this share link text is navigation, a
+    #: share bar or an advertisement laid out as a table (old table-layout
+    #: pages), not data: its rows after the chosen part are located chrome
+    #: like any other line, instead of keeping ours as a data table's do.
+    #: On the look halves the data tables that kept ours had no links, the
+    #: link tables a share of 0.296 or more; every value between scores the
+    #: same there, and the most cautious with a margin is taken.
+    data_table_max_link_share: float = 0.25
 
 
 #: The defaults.
@@ -301,8 +310,14 @@ class _Order:
         return path
 
 
-def _places(extra: Sequence[_Line], opinion: Opinion, title: html.HtmlElement | None) -> _Places:
+def _places(
+    extra: Sequence[_Line],
+    opinion: Opinion,
+    title: html.HtmlElement | None,
+    options: ArbiterOptions,
+) -> _Places:
     order = _Order()
+    link_tables: dict[html.HtmlElement | None, bool] = {}
     first = min(order.path(el) for el in opinion.chosen)
     last = max(order.path(el) for el in opinion.chosen)
     headline = order.path(title) if title is not None else None
@@ -314,7 +329,7 @@ def _places(extra: Sequence[_Line], opinion: Opinion, title: html.HtmlElement | 
         at = order.path(el)
         if at > last:  # after the last chosen element and outside it
             after += line.chars
-            if line.piece.shape.kind == "table":
+            if line.piece.shape.kind == "table" and not _in_link_table(el, link_tables, options):
                 table_after += line.chars
         elif headline is not None and at < headline:
             before_title += line.chars
@@ -329,6 +344,22 @@ def _places(extra: Sequence[_Line], opinion: Opinion, title: html.HtmlElement | 
     return _Places(before_title, after, between, between_other, table_after)
 
 
+def _in_link_table(
+    el: html.HtmlElement,
+    memo: dict[html.HtmlElement | None, bool],
+    options: ArbiterOptions,
+) -> bool:
+    """Whether the table around ``el`` (a row or a cell) is mostly link text."""
+    table = el if el.tag == "table" else next(el.iterancestors("table"), None)
+    known = memo.get(table)
+    if known is None:
+        text = element_text(table) if table is not None else ""
+        known = memo[table] = (
+            table is not None and link_share(table, text) >= options.data_table_max_link_share
+        )
+    return known
+
+
 def weigh(
     ours: Sequence[Piece],
     second: Sequence[Piece],
@@ -341,7 +372,7 @@ def weigh(
     ours_grams, second_grams = _all_grams(our_lines), _all_grams(second_lines)
     shared = len(ours_grams & second_grams)
     extra = _extra(our_lines, second_grams, opinion, options.extra_line_max_shared)
-    places = _places(extra, opinion, title)
+    places = _places(extra, opinion, title, options)
     marks = _Marks()
     return Evidence(
         ours_prose=_prose_chars(our_lines),
