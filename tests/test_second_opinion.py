@@ -14,6 +14,8 @@ from articlekit import Pipeline
 from articlekit.extractors.arbiter import (
     ARBITER,
     Evidence,
+    _inherited_zones,
+    _Line,
     _measure,
     arbitrate,
     could_overrule,
@@ -310,3 +312,39 @@ def test_rows_of_a_data_table_after_the_article_keep_ours() -> None:
     evidence = _evidence_with_table(DATA_TABLE)
     assert evidence.extra_table_after == evidence.extra_after > 0
     assert arbitrate([], [], evidence).choice == ""
+
+
+# -- untraced lines placed by their neighbours ---------------------------------------------
+
+
+def _line(text: str, element: Any) -> _Line:
+    return _Line(Piece(text, element, Shape("paragraph")), len(text), False, False, frozenset())
+
+
+def test_an_untraced_extra_line_lies_where_its_traced_neighbours_lie() -> None:
+    footer, rail, story = (etree.Element(tag) for tag in ("footer", "aside", "p"))
+    zones = {id(footer): "after", id(rail): "before-title", id(story): None}
+    ours = [
+        _line("The story's paragraph.", story),
+        _line("Contact", footer),
+        _line("About us |", None),  # between two footer lines: after
+        _line("Jobs", footer),
+        _line("Archive |", None),  # the list's end, after a footer line: after
+    ]
+    extra = {id(line) for line in ours[1:]}
+    found = _inherited_zones(ours, extra, lambda line: zones[id(line.piece.element)])
+    assert found == {id(ours[2]): "after", id(ours[4]): "after"}
+
+
+def test_an_untraced_line_beside_the_article_or_between_zones_stays_unplaced() -> None:
+    footer, rail, story = (etree.Element(tag) for tag in ("footer", "aside", "p"))
+    zones = {id(footer): "after", id(rail): "before-title", id(story): None}
+    ours = [
+        _line("Home", rail),
+        _line("Sections |", None),  # a rail line before it, a footer line after
+        _line("Contact", footer),
+        _line("Pictures: the ferry", None),  # the article's line after it
+        _line("The story's paragraph.", story),
+    ]
+    extra = {id(line) for line in ours[:4]}
+    assert _inherited_zones(ours, extra, lambda line: zones[id(line.piece.element)]) == {}

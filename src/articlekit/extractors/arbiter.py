@@ -37,8 +37,9 @@ outside the part it chose (:func:`worth_weighing`).
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from lxml import html
@@ -99,8 +100,9 @@ class ArbiterOptions:
     #: chosen part: that is where an article's first paragraphs are.
     max_extra_between: float = 0.5
     #: At least this share of our extra must be located as chrome (before
-    #: the headline or after the chosen part); lines we cannot place (a
-    #: table row not traced to its element) count against it.
+    #: the headline or after the chosen part); lines we cannot place, even
+    #: by their traced neighbours (see :func:`_inherited_zones`), count
+    #: against it.
     min_extra_located: float = 0.3
     #: Before the second opinion's pieces are cut: at least this share of our
     #: text must lie outside the part it chose, or no extra of ours can be
@@ -310,7 +312,19 @@ class _Order:
         return path
 
 
+#: Where a line of ours lies, for :func:`_places`.
+_AFTER, _BEFORE_TITLE, _BETWEEN, _BETWEEN_OTHER = (
+    "after",
+    "before-title",
+    "between",
+    "between-other",
+)
+#: Where an untraced line's traced neighbours may place it: chrome zones only.
+_INHERITED_ZONES = frozenset({_AFTER, _BEFORE_TITLE})
+
+
 def _places(
+    ours: Sequence[_Line],
     extra: Sequence[_Line],
     opinion: Opinion,
     title: html.HtmlElement | None,
@@ -321,27 +335,64 @@ def _places(
     first = min(order.path(el) for el in opinion.chosen)
     last = max(order.path(el) for el in opinion.chosen)
     headline = order.path(title) if title is not None else None
-    before_title = after = between = between_other = table_after = 0
-    for line in extra:
+
+    def zone(line: _Line) -> str | None:
         el = line.piece.element
         if el is None or opinion.holds(el):
-            continue
+            return None
         at = order.path(el)
         if at > last:  # after the last chosen element and outside it
-            after += line.chars
-            if line.piece.shape.kind == "table" and not _in_link_table(el, link_tables, options):
-                table_after += line.chars
-        elif headline is not None and at < headline:
-            before_title += line.chars
-        elif at < first:
+            return _AFTER
+        if headline is not None and at < headline:
+            return _BEFORE_TITLE
+        if at < first:
             # An article's first paragraphs are running text; labels, link
             # lines and a sidebar's one-line blurbs set between the headline
             # and the chosen part are not.
-            if line.running:
-                between += line.chars
-            else:
-                between_other += line.chars
-    return _Places(before_title, after, between, between_other, table_after)
+            return _BETWEEN if line.running else _BETWEEN_OTHER
+        return None
+
+    inherited = _inherited_zones(ours, {id(line) for line in extra}, zone)
+    chars = dict.fromkeys((_AFTER, _BEFORE_TITLE, _BETWEEN, _BETWEEN_OTHER), 0)
+    table_after = 0
+    for line in extra:
+        el = line.piece.element
+        where = zone(line) if el is not None else inherited.get(id(line))
+        if where is None:
+            continue
+        chars[where] += line.chars
+        data_row = line.piece.shape.kind == "table" and (
+            el is None or not _in_link_table(el, link_tables, options)
+        )
+        if where == _AFTER and data_row:
+            table_after += line.chars
+    return _Places(
+        chars[_BEFORE_TITLE], chars[_AFTER], chars[_BETWEEN], chars[_BETWEEN_OTHER], table_after
+    )
+
+
+def _inherited_zones(
+    ours: Sequence[_Line], extra: set[int], zone: Callable[[_Line], str | None]
+) -> dict[int, str]:
+    """Where our untraced extra lines lie, read from their traced neighbours:
+    a line tracing could not place (a list item trafilatura joined from
+    several elements, a row of a layout table) lies where the traced lines
+    on both sides of it in our list lie, when both (or the one there is, at
+    an end of the list) are extra lines in the same chrome zone. A line of
+    the article on either side places nothing."""
+    found: dict[int, str] = {}
+    traced = [i for i, line in enumerate(ours) if line.piece.element is not None]
+    for i, line in enumerate(ours):
+        if line.piece.element is not None or id(line) not in extra:
+            continue
+        at = bisect.bisect_left(traced, i)
+        sides = [ours[j] for j in traced[max(at - 1, 0) : at + 1]]
+        if not sides or any(id(side) not in extra for side in sides):
+            continue
+        zones = {zone(side) for side in sides}
+        if len(zones) == 1 and (only := zones.pop()) in _INHERITED_ZONES:
+            found[id(line)] = only
+    return found
 
 
 def _in_link_table(
@@ -372,7 +423,7 @@ def weigh(
     ours_grams, second_grams = _all_grams(our_lines), _all_grams(second_lines)
     shared = len(ours_grams & second_grams)
     extra = _extra(our_lines, second_grams, opinion, options.extra_line_max_shared)
-    places = _places(extra, opinion, title, options)
+    places = _places(our_lines, extra, opinion, title, options)
     marks = _Marks()
     return Evidence(
         ours_prose=_prose_chars(our_lines),
