@@ -822,3 +822,41 @@ def test_the_dispute_check_can_be_switched_off() -> None:
     finding = stage(Page.from_input(STORY_PAGE), Draft())
     assert texts(finding) == STORY[:3]
     assert stage.calls == [True]
+
+
+# A short article with a comment thread after it, for the vote between a
+# short fast answer, the full cascade and the content scoring.
+COMMENTS = [
+    f"Reader {n} wrote that the embankment near the old mill has cracked again, and asked "
+    f"when the authority will send someone to look at it before the spring floods come."
+    for n in ("one", "two", "three", "four")
+]
+SHORT_STORY_PAGE = (
+    "<html><body><article>"
+    + "".join(f"<p>{p}</p>" for p in STORY[:2])
+    + "</article><div class='comments'>"
+    + "".join(f"<div class='comment'><p>{c}</p></div>" for c in COMMENTS)
+    + "</div></body></html>"
+)
+
+
+def test_a_short_fast_answer_the_scoring_sides_with_keeps_out_the_full_cascades_extra() -> None:
+    assert len("\n".join(STORY[:2])) < BodyOptions().full_cascade_below_chars
+    stage = _Scripted("\n".join(STORY[:2]), "\n".join(STORY[:2] + COMMENTS))
+    finding = stage(Page.from_input(SHORT_STORY_PAGE), Draft())
+    assert texts(finding) == STORY[:2]
+    assert finding.sources["candidate_pieces"] == "trafilatura:fast-agreed"
+    assert stage.calls == [True, False]
+
+
+def test_a_short_fast_answer_the_scoring_finds_more_of_gives_way_to_the_full_cascade() -> None:
+    lines, source, calls = run_disputed(STORY[:1], STORY)
+    assert (lines, source, calls) == (STORY, "trafilatura:full-cascade", [True, False])
+
+
+def test_without_the_scoring_the_longer_answer_is_kept() -> None:
+    options = BodyOptions(second_opinion=None)
+    stage = _Scripted("\n".join(STORY[:2]), "\n".join(STORY[:2] + COMMENTS), options)
+    finding = stage(Page.from_input(SHORT_STORY_PAGE), Draft())
+    assert texts(finding) == STORY[:2] + COMMENTS
+    assert finding.sources["candidate_pieces"] == "trafilatura:full-cascade"

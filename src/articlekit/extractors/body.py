@@ -63,6 +63,8 @@ _ARBITER_RULE = "second-opinion"
 _ARBITER_REASON = "outside the article the content scoring found, where chrome lies"
 #: The source of a huge page's body (see ``huge_pages_scored_only``).
 _SCORED_ONLY_SOURCE = "second-opinion:huge-page"
+#: The source of a short fast answer the content scoring sided with.
+_FAST_CONFIRMED_SOURCE = "trafilatura:fast-agreed"
 #: The rule id and reason of a huge page's blocks past ``huge_page_max_blocks``.
 _HUGE_PAGE_RULE = "huge-page"
 _HUGE_PAGE_REASON = "past the number of blocks a huge page's body keeps"
@@ -85,9 +87,11 @@ class BodyOptions:
     fast: bool = True
     #: When the fast pass returns fewer characters than this, the full cascade
     #: runs too and the longer text is kept (a short article costs two
-    #: passes). 1,000 keeps 0.4 points more snippets on trafilatura-evaldata
-    #: but costs 8% of the total parse time (min-of-3 timing), on big pages
-    #: whose fast answer is short.
+    #: passes), unless the content scoring of the whole page agrees with the
+    #: fast answer (``disputed_max_agreement`` or more) and more than with the
+    #: longer one: then the full cascade only added chrome. 1,000 keeps 0.4
+    #: points more snippets on trafilatura-evaldata but costs 8% of the total
+    #: parse time (min-of-3 timing), on big pages whose fast answer is short.
     full_cascade_below_chars: int = 500
     #: ...but not on a page with more nodes (elements, comments) than this:
     #: the full cascade's jusText and readability rescues cost seconds on a
@@ -203,7 +207,10 @@ class BodyExtractor:
             # readability and jusText second opinions) often finds the rest.
             fuller_body, fuller, _ = self._trafilatura(page, fast=False)
             if len(fuller) > len(text):
-                body, source = fuller_body, "trafilatura:full-cascade"
+                if self._fast_confirmed(page, so_far, text, fuller):
+                    source = _FAST_CONFIRMED_SOURCE
+                else:
+                    body, source = fuller_body, "trafilatura:full-cascade"
         index = ElementIndex(page.root)
         left_out: list[Removal] = []
         first = pieces_from_xml(body, index, left_out)
@@ -308,6 +315,26 @@ class BodyExtractor:
                 return None
         body, text, comments = self._trafilatura(page, fast=options.fast)
         return body, text, comments, "trafilatura"
+
+    def _fast_confirmed(self, page: Page, so_far: Draft, fast: str, fuller: str) -> bool:
+        """Whether the content scoring of the whole page sides with the short
+        fast answer ``fast`` against the full cascade's longer ``fuller``: it
+        agrees with the fast answer (``disputed_max_agreement`` or more) and
+        more than with the full cascade's. The article is short, and what the
+        full cascade added (a comment thread, other stories' teasers) is
+        chrome: two of the three extractions say so."""
+        options = self.options
+        if options.second_opinion is None:
+            return False
+        index = ElementIndex(page.root)
+        opinion = second_opinion(page, index, so_far.get("title_element"), options.second_opinion)
+        if opinion is None:
+            return False
+        scored = [element_text(el) for el in opinion.chosen]
+        fast_agreement = agreement(fast.splitlines(), scored)
+        return fast_agreement >= options.disputed_max_agreement and fast_agreement > agreement(
+            fuller.splitlines(), scored
+        )
 
     def _disputable(self, page: Page, text: str) -> bool:
         """Whether the fast answer ``text`` is short enough to be checked
