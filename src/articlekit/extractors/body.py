@@ -324,17 +324,24 @@ class BodyExtractor:
         full cascade added (a comment thread, other stories' teasers) is
         chrome: two of the three extractions say so."""
         options = self.options
-        if options.second_opinion is None:
+        scored = self._scored_texts(page, so_far, ElementIndex(page.root))
+        if scored is None:
             return False
-        index = ElementIndex(page.root)
-        opinion = second_opinion(page, index, so_far.get("title_element"), options.second_opinion)
-        if opinion is None:
-            return False
-        scored = [element_text(el) for el in opinion.chosen]
         fast_agreement = agreement(fast.splitlines(), scored)
         return fast_agreement >= options.disputed_max_agreement and fast_agreement > agreement(
             fuller.splitlines(), scored
         )
+
+    def _scored_texts(self, page: Page, so_far: Draft, index: ElementIndex) -> list[str] | None:
+        """The texts of the elements the content scoring of the whole page
+        chose, or None when it is off or found no article. The chosen
+        elements' text, not the opinion's pieces: cutting those from a pruned
+        copy costs more than a vote between answers is worth."""
+        options = self.options.second_opinion
+        if options is None:
+            return None
+        opinion = second_opinion(page, index, so_far.get("title_element"), options)
+        return None if opinion is None else [element_text(el) for el in opinion.chosen]
 
     def _disputable(self, page: Page, text: str) -> bool:
         """Whether the fast answer ``text`` is short enough to be checked
@@ -356,13 +363,9 @@ class BodyExtractor:
         the content scoring disputes the fast answer and agrees with the full
         cascade's clearly more; else None."""
         options = self.options
-        assert options.second_opinion is not None
-        opinion = second_opinion(page, index, so_far.get("title_element"), options.second_opinion)
-        if opinion is None:
+        scored = self._scored_texts(page, so_far, index)
+        if scored is None:
             return None
-        # The chosen elements' text, not the opinion's pieces: cutting those
-        # from a pruned copy costs more than the whole check is worth here.
-        scored = [element_text(el) for el in opinion.chosen]
         fast_chars = sum(len(p.text) for p in fast)
         if sum(map(len, scored)) < options.disputed_min_more_text * fast_chars:
             return None

@@ -251,15 +251,6 @@ def class_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-#: Token edges of class and id values. A token is a run of letters and digits;
-#: hyphens, underscores and spaces part tokens, and so does a camelCase step
-#: ("footerLinks", "cbsFooter"). Left edge: nothing, a non-letter-or-digit, or a
-#: lower-case letter before an upper-case one. Right edge: nothing, a
-#: separator, or an upper-case letter after the word (its camelCase tail).
-TOKEN_START = r"(?:(?<![^\W_])|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))"
-TOKEN_END = r"(?![^\W_]|(?<=(?-i:[a-z]))(?-i:[a-z]))"
-
-
 #: Where a class/id token starts: after anything but a letter or digit (``_``
 #: and ``-`` part tokens: "article__share", "share-bar")...
 TOKEN_START = r"(?<![^\W_])"
