@@ -151,7 +151,6 @@ def test_extra_after_the_chosen_part_is_chrome() -> None:
         ({"extra_table_after": 200}, "a data table after the text"),
         ({"second_prose": 500}, "the second opinion keeps too little of our prose"),
         ({"second_covered": 0.5}, "the two do not agree on the article"),
-        ({"ours_covered": 0.99}, "the two answers are the same"),
         ({"extra_after": 100}, "our extra cannot be placed as chrome"),
         (
             {"extra_between": 600, "extra_between_other": 300, "extra_after": 0},
@@ -162,6 +161,13 @@ def test_extra_after_the_chosen_part_is_chrome() -> None:
 def test_ours_stays(change: dict[str, Any], why: str) -> None:
     verdict = arbitrate(OURS, SECOND, replace(CHROME_AFTER, **change))
     assert verdict.pieces is OURS, why
+
+
+def test_a_few_lines_of_chrome_after_a_shared_article_still_go() -> None:
+    # The two hold nearly the same text: what ours has beyond it is a
+    # footer line or two, located after the chosen part, and it goes.
+    evidence = replace(CHROME_AFTER, ours_covered=0.99, extra=60, extra_after=60)
+    assert arbitrate(OURS, SECOND, evidence).choice == "second-opinion:chrome-around"
 
 
 def test_an_empty_first_answer_gives_way_to_an_article() -> None:

@@ -87,9 +87,6 @@ class ArbiterOptions:
     #: Share of the second opinion's word trigrams that ours must hold: the
     #: two agree on the article, and ours has more around it.
     min_second_covered: float = 0.85
-    #: Share of our trigrams the second opinion may hold at most: above it,
-    #: the two answers are the same and ours (with its finer lines) stays.
-    max_ours_covered: float = 0.95
     #: A line of ours is *extra* when less than this share of its trigrams
     #: are the second opinion's.
     extra_line_max_shared: float = 0.5
@@ -105,9 +102,9 @@ class ArbiterOptions:
     #: against it.
     min_extra_located: float = 0.3
     #: Before the second opinion's pieces are cut: at least this share of our
-    #: text must lie outside the part it chose, or no extra of ours can be
-    #: located as chrome (extra is at least 1 - ``max_ours_covered`` of ours
-    #: and located extra ``min_extra_located`` of that: 0.015). A speed gate.
+    #: text must lie outside the part it chose, or the extra that could be
+    #: located as chrome is a line or two, not worth cutting and comparing
+    #: the second opinion's pieces for. A speed gate.
     min_outside_share: float = 0.01
     #: The second opinion must keep at least this share of our prose. The
     #: look halves' switches that won kept 0.36 of it or more; of the values
@@ -507,8 +504,6 @@ def _extra_is_chrome(evidence: Evidence, options: ArbiterOptions) -> bool:
     if not extra:
         return False
     if evidence.second_covered < options.min_second_covered:
-        return False
-    if evidence.ours_covered > options.max_ours_covered:
         return False
     if evidence.second_prose < options.min_prose_kept * evidence.ours_prose:
         return False
