@@ -20,7 +20,9 @@ prose and the second opinion holds an article's worth (we found the page's
 chrome, not its article). Or the second opinion is nearly all inside ours,
 and what ours has beyond it is chrome by where it lies: not in the marked
 container, before the headline or after the chosen part, and not a data table
-(tables after an article's text are mostly its own). Between the headline and
+(tables after an article's text are mostly its own; a table that is mostly
+links is a menu or an advertisement, not data). A line tracing could not
+place lies where its traced neighbours lie. Between the headline and
 the chosen part, running text counts against it (an article's first
 paragraphs are there); short lines there (labels, a sidebar's blurbs set
 before the article in the page's order) count as chrome.
