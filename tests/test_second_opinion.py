@@ -24,7 +24,7 @@ from articlekit.extractors.arbiter import (
     worth_weighing,
 )
 from articlekit.extractors.body import BodyExtractor, BodyOptions
-from articlekit.extractors.second_opinion import second_opinion
+from articlekit.extractors.second_opinion import _cut_after_blocks, second_opinion
 from articlekit.extractors.tracing import ElementIndex
 from articlekit.page import Page
 from articlekit.pieces import Piece, Shape
@@ -354,3 +354,14 @@ def test_an_untraced_line_beside_the_article_or_between_zones_stays_unplaced() -
     ]
     extra = {id(line) for line in ours[:4]}
     assert _inherited_zones(ours, extra, lambda line: zones[id(line.piece.element)]) == {}
+
+
+def test_a_copy_is_cut_after_its_first_blocks_with_the_rest_given_back() -> None:
+    wrapper = etree.fromstring(
+        "<div><div><p>one</p><div><p>two</p>after two<p>three</p></div>after the box"
+        "<ul><li>four</li></ul></div><p>five</p></div>"
+    )
+    removed = _cut_after_blocks(wrapper, 2)
+    assert removed == ["after two", "three", "after the box", "four", "five"]
+    assert etree.tostring(wrapper) == b"<div><div><p>one</p><div><p>two</p></div></div></div>"
+    assert _cut_after_blocks(wrapper, 5) == []  # fewer blocks than that: nothing is cut

@@ -141,7 +141,7 @@ class BodyOptions:
     huge_pages_scored_only: bool = True
     #: ...and such a page's body keeps at most this many blocks, in page
     #: order; the others are recorded as removed (rule ``huge-page``) and
-    #: ``warnings`` say so. Every block costs the judging, cleaning and
+    #: ``warnings`` say so. Every block costs the tracing, judging, cleaning and
     #: assembling stages some tens of microseconds, so a page of 50,000
     #: paragraphs would take seconds more; the longest body on the 2,996 dev
     #: corpus pages has 712 blocks. None: no bound.
@@ -277,21 +277,20 @@ class BodyExtractor:
             f"body: a page over {self.options.trafilatura_max_nodes:,} nodes with no article"
             " part that small; its body comes from the content scoring alone"
         )
-        pieces = opinion.pieces if opinion is not None else []
         bound = self.options.huge_page_max_blocks
-        left_out: list[Removal] = []
-        if bound is not None and len(pieces) > bound:
+        pieces: list[Piece] = []
+        beyond: list[str] = []
+        if opinion is not None:
+            pieces, beyond = (opinion.pieces, []) if bound is None else opinion.first_pieces(bound)
+        if beyond:
             finding.warnings.append(
-                f"body: kept the first {bound:,} of the {len(pieces):,} blocks of a huge page"
+                f"body: kept the first {bound:,} blocks of a huge page; the"
+                f" {len(beyond):,} texts after them are recorded as removed"
             )
-            left_out = [
-                Removal(
-                    stage=self.name, rule=_HUGE_PAGE_RULE, text=p.text, reason=_HUGE_PAGE_REASON
-                )
-                for p in pieces[bound:]
-                if p.text
-            ]
-            pieces = pieces[:bound]
+        left_out = [
+            Removal(stage=self.name, rule=_HUGE_PAGE_RULE, text=text, reason=_HUGE_PAGE_REASON)
+            for text in beyond
+        ]
         judged = self._judge(pieces)
         return self._finished(page, so_far, finding, judged, index, _SCORED_ONLY_SOURCE, left_out)
 

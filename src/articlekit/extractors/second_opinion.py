@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import copy
 import heapq
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -44,7 +45,7 @@ from lxml import etree, html
 
 from ..page import Page
 from ..pieces import Piece
-from ._common import clean_text, raw_text
+from ._common import clean_text, element_text, raw_text
 from .structure import pieces_from_xml
 from .tracing import INLINE_TAGS, ElementIndex
 
@@ -278,7 +279,7 @@ class Opinion:
         top: html.HtmlElement,
         chosen: tuple[html.HtmlElement, ...],
         score: float,
-        cut: Callable[[], list[Piece]] | None = None,
+        cut: Callable[[int | None], tuple[list[Piece], list[str]]] | None = None,
     ) -> None:
         self.top = top
         self.chosen = chosen
@@ -288,7 +289,13 @@ class Opinion:
 
     @cached_property
     def pieces(self) -> list[Piece]:
-        return self._cut() if self._cut is not None else []
+        return self._cut(None)[0] if self._cut is not None else []
+
+    def first_pieces(self, blocks: int) -> tuple[list[Piece], list[str]]:
+        """The pieces of the first ``blocks`` blocks of the chosen elements,
+        and the texts of what follows them, cut from the copy before any of
+        it is traced: on a page of 50,000 paragraphs the tracing is what costs."""
+        return self._cut(blocks) if self._cut is not None else ([], [])
 
     def holds(self, el: html.HtmlElement | None) -> bool:
         """Whether ``el`` lies in (or is) one of the chosen elements."""
@@ -755,8 +762,48 @@ def _pieces(
     skipper: _Skipper,
     index: ElementIndex,
     options: ScoringOptions,
-) -> list[Piece]:
-    return pieces_from_xml(_pruned_copy(chosen, skipper, options), index)
+    blocks: int | None = None,
+) -> tuple[list[Piece], list[str]]:
+    """The pieces of the pruned copy of ``chosen``, and the texts cut off
+    after its first ``blocks`` blocks (None: nothing is cut)."""
+    wrapper = _pruned_copy(chosen, skipper, options)
+    beyond = [] if blocks is None else _cut_after_blocks(wrapper, blocks)
+    return pieces_from_xml(wrapper, index), beyond
+
+
+#: The elements :func:`_cut_after_blocks` counts: one piece of text each.
+_COUNTED_BLOCKS = (
+    "p",
+    "li",
+    "tr",
+    "pre",
+    "blockquote",
+    "dt",
+    "dd",
+    *(f"h{n}" for n in range(1, 7)),
+)
+
+
+def _cut_after_blocks(wrapper: html.HtmlElement, blocks: int) -> list[str]:
+    """Remove from ``wrapper`` everything after its ``blocks``-th block in
+    page order (1 or more), and give the texts removed, in page order: each
+    removed element's and each removed tail's."""
+    last = next(itertools.islice(wrapper.iter(*_COUNTED_BLOCKS), max(blocks, 1) - 1, None), None)
+    if last is None:  # no more blocks than that
+        return []
+    removed: list[str] = []
+    node = last
+    parent = node.getparent()
+    while parent is not None and node is not wrapper:
+        tail = clean_text(node.tail)
+        if tail:
+            removed.append(tail)
+        node.tail = None
+        for sibling in node.itersiblings():
+            removed += [t for t in (element_text(sibling), clean_text(sibling.tail)) if t]
+        del parent[parent.index(node) + 1 :]
+        node, parent = parent, parent.getparent()
+    return removed
 
 
 def _article_chars(
@@ -797,4 +844,6 @@ def second_opinion(
     chosen = _with_siblings(top, score, scores, blocks, skipper)
     if _article_chars(chosen, blocks, options) < options.min_article_chars:
         return None
-    return Opinion(top, chosen, score, lambda: _pieces(chosen, skipper, index, options))
+    return Opinion(
+        top, chosen, score, lambda blocks: _pieces(chosen, skipper, index, options, blocks)
+    )
