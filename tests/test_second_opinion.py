@@ -327,6 +327,13 @@ def _line(text: str, element: Any) -> _Line:
     return _Line(Piece(text, element, Shape("paragraph")), len(text), False, False, frozenset())
 
 
+def _placed(ours: list[_Line], zones: dict[int, str | None]) -> dict[int, str | None]:
+    """Each traced line's place, by its element."""
+    return {
+        id(line): zones[id(line.piece.element)] for line in ours if line.piece.element is not None
+    }
+
+
 def test_an_untraced_extra_line_lies_where_its_traced_neighbours_lie() -> None:
     footer, rail, story = (etree.Element(tag) for tag in ("footer", "aside", "p"))
     zones = {id(footer): "after", id(rail): "before-title", id(story): None}
@@ -338,7 +345,7 @@ def test_an_untraced_extra_line_lies_where_its_traced_neighbours_lie() -> None:
         _line("Archive |", None),  # the list's end, after a footer line: after
     ]
     extra = {id(line) for line in ours[1:]}
-    found = _inherited_zones(ours, extra, lambda line: zones[id(line.piece.element)])
+    found = _inherited_zones(ours, extra, _placed(ours, zones))
     assert found == {id(ours[2]): "after", id(ours[4]): "after"}
 
 
@@ -353,7 +360,7 @@ def test_an_untraced_line_beside_the_article_or_between_zones_stays_unplaced() -
         _line("The story's paragraph.", story),
     ]
     extra = {id(line) for line in ours[:4]}
-    assert _inherited_zones(ours, extra, lambda line: zones[id(line.piece.element)]) == {}
+    assert _inherited_zones(ours, extra, _placed(ours, zones)) == {}
 
 
 def test_a_copy_is_cut_after_its_first_blocks_with_the_rest_given_back() -> None:

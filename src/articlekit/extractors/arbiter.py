@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from lxml import html
@@ -351,12 +351,15 @@ def _places(
             return _BETWEEN if line.running else _BETWEEN_OTHER
         return None
 
-    inherited = _inherited_zones(ours, {id(line) for line in extra}, zone)
+    # Each traced extra line is placed once; the untraced ones read their
+    # neighbours' places from here.
+    placed = {id(line): zone(line) for line in extra if line.piece.element is not None}
+    inherited = _inherited_zones(ours, {id(line) for line in extra}, placed)
     chars = dict.fromkeys((_AFTER, _BEFORE_TITLE, _BETWEEN, _BETWEEN_OTHER), 0)
     table_after = 0
     for line in extra:
         el = line.piece.element
-        where = zone(line) if el is not None else inherited.get(id(line))
+        where = placed[id(line)] if el is not None else inherited.get(id(line))
         if where is None:
             continue
         chars[where] += line.chars
@@ -371,7 +374,7 @@ def _places(
 
 
 def _inherited_zones(
-    ours: Sequence[_Line], extra: set[int], zone: Callable[[_Line], str | None]
+    ours: Sequence[_Line], extra: set[int], placed: Mapping[int, str | None]
 ) -> dict[int, str]:
     """Where our untraced extra lines lie, read from their traced neighbours:
     a line tracing could not place (a list item trafilatura joined from
@@ -388,7 +391,7 @@ def _inherited_zones(
         sides = [ours[j] for j in traced[max(at - 1, 0) : at + 1]]
         if not sides or any(id(side) not in extra for side in sides):
             continue
-        zones = {zone(side) for side in sides}
+        zones = {placed[id(side)] for side in sides}
         if len(zones) == 1 and (only := zones.pop()) in _INHERITED_ZONES:
             found[id(line)] = only
     return found

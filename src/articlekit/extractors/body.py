@@ -198,6 +198,7 @@ class BodyExtractor:
         body, text, comments, source = bounded
         if comments:
             finding.set("comments", comments, "trafilatura:comments")
+        index = ElementIndex(page.root)
         if (
             self.options.fast
             and len(text) < self.options.full_cascade_below_chars
@@ -207,11 +208,10 @@ class BodyExtractor:
             # readability and jusText second opinions) often finds the rest.
             fuller_body, fuller, _ = self._trafilatura(page, fast=False)
             if len(fuller) > len(text):
-                if self._fast_confirmed(page, so_far, text, fuller):
+                if self._fast_confirmed(page, so_far, index, text, fuller):
                     source = _FAST_CONFIRMED_SOURCE
                 else:
                     body, source = fuller_body, "trafilatura:full-cascade"
-        index = ElementIndex(page.root)
         left_out: list[Removal] = []
         first = pieces_from_xml(body, index, left_out)
         if source == "trafilatura" and self._disputable(page, text):
@@ -315,7 +315,9 @@ class BodyExtractor:
         body, text, comments = self._trafilatura(page, fast=options.fast)
         return body, text, comments, "trafilatura"
 
-    def _fast_confirmed(self, page: Page, so_far: Draft, fast: str, fuller: str) -> bool:
+    def _fast_confirmed(
+        self, page: Page, so_far: Draft, index: ElementIndex, fast: str, fuller: str
+    ) -> bool:
         """Whether the content scoring of the whole page sides with the short
         fast answer ``fast`` against the full cascade's longer ``fuller``: it
         agrees with the fast answer (``disputed_max_agreement`` or more) and
@@ -323,7 +325,7 @@ class BodyExtractor:
         full cascade added (a comment thread, other stories' teasers) is
         chrome: two of the three extractions say so."""
         options = self.options
-        scored = self._scored_texts(page, so_far, ElementIndex(page.root))
+        scored = self._scored_texts(page, so_far, index)
         if scored is None:
             return False
         fast_agreement = agreement(fast.splitlines(), scored)

@@ -56,7 +56,7 @@ from lxml import etree, html
 
 from ..article import Stamp
 from ..dates import parse_iso, parse_stamp, relative_offset
-from ..page import Page
+from ..page import Page, cut_long_texts, long_texts
 from ..rules import (
     DATE_FOREIGN_CONTAINER_TAGS,
     DATE_FOREIGN_LABELS,
@@ -175,9 +175,6 @@ _AFTER = etree.XPath(f"following::*[position() <= {MAX_HEADER_ELEMENTS}]")
 _BEFORE = etree.XPath(f"preceding::*[position() <= {MAX_HEADER_ELEMENTS_BEFORE}]")
 _DATE_CLASS_PATTERN = re.compile(r"date|time|datum|posted|publish|byline|meta|zeit|fecha")
 #: Text nodes over the htmldate bound (outside scripts and styles), found in C.
-_LONG_TEXTS = etree.XPath(
-    f"//text()[string-length() > {HTMLDATE_MAX_TEXT_CHARS}][not(parent::script or parent::style)]"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -805,12 +802,12 @@ class DatesExtractor:
         """
         from htmldate import find_date  # lazy: a trafilatura dependency, imported on need
 
-        bounded = _bounded_for_htmldate(page)
         # Past the node bound only the markup is searched: the extensive
         # search runs regexes over the serialised text (half a second on the
         # cut copy of a page of 50,000 paragraphs), and our own scan of
         # visible stamps has read that text already.
         extensive = not more_nodes(page.root, HTMLDATE_MAX_NODES)
+        bounded = _bounded_for_htmldate(page, over_nodes=not extensive)
 
         def ask(tree: html.HtmlElement) -> date | None:
             # htmldate reads the tree without changing it
@@ -863,23 +860,19 @@ def _shallow_copy(el: html.HtmlElement) -> html.HtmlElement:
     return copied
 
 
-def _bounded_for_htmldate(page: Page) -> html.HtmlElement | None:
-    """A copy of the page cut to the htmldate bounds, or None when it is within them.
+def _bounded_for_htmldate(page: Page, *, over_nodes: bool) -> html.HtmlElement | None:
+    """A copy of the page cut to the htmldate bounds, or None when it is
+    within them (``over_nodes``: it has more than :data:`HTMLDATE_MAX_NODES`).
 
-    Both checks run in C (an iterator stopped at the bound, one XPath), so a
-    page within the bounds costs next to nothing more.
+    The text check runs in C (one XPath), so a page within the bounds costs
+    next to nothing more.
     """
-    if not more_nodes(page.root, HTMLDATE_MAX_NODES) and not _LONG_TEXTS(page.root):
+    if not over_nodes and not long_texts(page.root, HTMLDATE_MAX_TEXT_CHARS):
         return None
-    last = next(itertools.islice(page.root.iter(), HTMLDATE_MAX_NODES - 1, None), None)
-    tree = page.copy_root() if last is None else _copy_up_to(page.root, last)
-    for text in cast("list[etree._ElementUnicodeResult]", _LONG_TEXTS(tree)):
-        owner = text.getparent()
-        if owner is None:
-            continue
-        cut = str(text)[:HTMLDATE_MAX_TEXT_CHARS]
-        if text.is_tail:
-            owner.tail = cut
-        else:
-            owner.text = cut
+    if over_nodes:  # the node at the bound exists
+        last = next(itertools.islice(page.root.iter(), HTMLDATE_MAX_NODES - 1, None))
+        tree = _copy_up_to(page.root, last)
+    else:
+        tree = page.copy_root()
+    cut_long_texts(tree, HTMLDATE_MAX_TEXT_CHARS, at_word=False)
     return tree
