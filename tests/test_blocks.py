@@ -530,3 +530,28 @@ until the whole bay lay below us, with the ferries crossing to the islands.</p>
 def test_a_picture_written_twice_for_lazy_loading_is_one_figure() -> None:
     article = articlekit.parse(LAZY_TWICE, url="https://walks.example/ridge")
     assert [f.src for f in article.images] == ["https://walks.example/img/ridge.jpg"]
+
+
+INLINE_CODE = """<html><body><article><h1>Retrying failed requests safely</h1>
+<p>A request that fails with a server error can be sent again, but only when sending it
+twice does no harm, which is why the client does not retry unless told to.</p>
+<p>Pass a <code>Retry</code> policy to the client, and list other methods in
+<code>allowed_methods</code>.</p>
+<pre><code>client = Client(retry=Retry(attempts=3))
+client.get("/status")</code></pre>
+<p>The policy then applies to every request the client sends unless one overrides it.</p>
+</article></body></html>"""
+
+
+def test_inline_code_stays_inside_its_sentence_and_a_code_block_stands_apart() -> None:
+    blocks = articlekit.parse(INLINE_CODE, url="https://docs.example/retries").blocks
+    sentence = next(b for b in blocks if b.text.startswith("Pass a"))
+    assert (
+        sentence.text
+        == "Pass a Retry policy to the client, and list other methods in allowed_methods."
+    )
+    assert [s.text for s in sentence.spans if s.code] == ["Retry", "allowed_methods"]
+    assert Code('client = Client(retry=Retry(attempts=3))\nclient.get("/status")') in blocks
+    assert not any(
+        isinstance(b, Paragraph) and b.text in ("Retry", "allowed_methods") for b in blocks
+    )

@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 import pytest
 
 import articlekit
@@ -23,6 +24,7 @@ from articlekit.extractors import (
     OpenGraphExtractor,
     TagsExtractor,
 )
+from articlekit.extractors._common import in_non_article_part
 from articlekit.extractors.chrome import _rule_view
 from articlekit.pieces import text_pieces
 from articlekit.rules import CHROME_LINES, END_MARKERS, SafetyValve
@@ -449,6 +451,36 @@ def test_headline_h1_that_disagrees_is_not_chosen_over_a_matching_one() -> None:
         f"</div><article><h1>The real headline of the story</h1>{BODY_HTML}</article></body></html>"
     )
     assert articlekit.parse(html, URL).title == "The real headline of the story"
+
+
+@pytest.mark.parametrize(
+    ("wrapper", "outside"),
+    [
+        # A docs theme names its content column after the navigation beside
+        # it; role="main" (or "article") inside says where the page's own part begins.
+        ('<div class="wy-nav-content"><div role="main">', False),
+        ('<div class="wy-nav-content"><div role="article">', False),
+        # No landmark between: the heading sits in the navigation.
+        ('<div class="wy-nav-content"><div>', True),
+        ('<div class="wy-nav-content"><div role="navigation">', True),
+    ],
+)
+def test_an_aria_main_part_ends_the_search_for_a_non_article_part(
+    wrapper: str, outside: bool
+) -> None:
+    root = lxml.html.document_fromstring(
+        f"<html><body>{wrapper}<h1>Configuring retries</h1></div></div></body></html>"
+    )
+    assert in_non_article_part(next(root.iter("h1"))) is outside
+
+
+def test_headline_inside_an_aria_main_part_of_a_nav_named_wrapper() -> None:
+    html = (
+        "<html><head><title>Configuring retries — quiver 2.4 documentation</title></head>"
+        "<body><nav><a href='/'>Install</a></nav><div class='wy-nav-content'><div role='main'>"
+        f"<h1>Configuring retries</h1>{BODY_HTML}</div></div></body></html>"
+    )
+    assert articlekit.parse(html, URL).title == "Configuring retries"
 
 
 def test_headline_single_h1_without_evidence() -> None:

@@ -98,6 +98,10 @@ def is_non_article(el: html.HtmlElement) -> bool:
 #: Tags whose element is the article (or the page) itself: the search for an
 #: enclosing rail or footer stops there.
 ARTICLE_BOUNDARY_TAGS = frozenset({"article", "main", "body"})
+#: ...and the ARIA roles that say the same of any element (``<div role="main">``
+#: is the page's main part as ``<main>`` is): documentation themes wrap it in
+#: a container named after the navigation beside it ("wy-nav-content").
+ARTICLE_BOUNDARY_ROLES = frozenset({"article", "main"})
 
 
 def _inside(el: html.HtmlElement, is_outside: Callable[[html.HtmlElement], bool]) -> bool:
@@ -106,7 +110,9 @@ def _inside(el: html.HtmlElement, is_outside: Callable[[html.HtmlElement], bool]
     for _ in range(MAX_ANCESTORS):
         if node is None:
             return False
-        if isinstance(node.tag, str) and node.tag in ARTICLE_BOUNDARY_TAGS:
+        if isinstance(node.tag, str) and (
+            node.tag in ARTICLE_BOUNDARY_TAGS or node.get("role") in ARTICLE_BOUNDARY_ROLES
+        ):
             return False
         if is_outside(node):
             return True

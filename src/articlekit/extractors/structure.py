@@ -46,6 +46,10 @@ _CODE_TAGS = frozenset({"code", "pre"})
 _BLOCK_TAGS = frozenset(
     {"p", "div", "note", "table", *_HEAD_TAGS, *_LIST_TAGS, *_QUOTE_TAGS, *_CODE_TAGS}
 )
+#: ...but inside a paragraph a ``code`` element is inline code, part of the
+#: sentence (``<p>Pass a <code>Retry</code> policy</p>``): trafilatura writes a
+#: code block (from ``<pre>``) between paragraphs, never inside one.
+_PARAGRAPH_BLOCK_TAGS = _BLOCK_TAGS - {"code"}
 
 
 #: Tags that style a run of text inside a line (trafilatura's and HTML's);
@@ -54,24 +58,40 @@ _INLINE_TAGS = INLINE_TAGS | {"hi", "ref", "del", "graphic", "kbd", "var"}
 
 
 def _text_with_breaks(
-    el: etree._Element, skip: frozenset[str] = frozenset(), *, block_lines: bool = False
+    el: etree._Element,
+    skip: frozenset[str] = frozenset(),
+    *,
+    block_lines: bool = False,
+    newlines_are_spaces: bool = False,
 ) -> str:
     """``el``'s text with line breaks as newlines and a space around nested
     blocks; children tagged in ``skip`` left out. Unseen characters (soft
-    hyphens) are dropped, as trafilatura's text output drops them."""
-    parts: list[str] = [el.text or ""]
+    hyphens) are dropped, as trafilatura's text output drops them.
+
+    trafilatura writes a line break as a newline in the text too, except in
+    a paragraph that holds inline code: there it leaves the page's source
+    newlines, which HTML shows as spaces (``newlines_are_spaces``)."""
+
+    def text_of(text: str | None) -> str:
+        return (text or "").replace("\n", " ") if newlines_are_spaces else text or ""
+
+    parts: list[str] = [text_of(el.text)]
     for child in el:
         tag = child.tag
         if tag in _BREAK_TAGS:
             parts.append("\n")
         elif tag in skip or not isinstance(tag, str):
             pass
-        elif tag in _INLINE_TAGS:
-            parts.append(_text_with_breaks(child, skip, block_lines=block_lines))
-        else:  # a block, or page markup trafilatura passed through (<header>)
-            edge = "\n" if block_lines else " "
-            parts += [edge, _text_with_breaks(child, skip, block_lines=block_lines), edge]
-        parts.append(child.tail or "")
+        else:
+            inner = _text_with_breaks(
+                child, skip, block_lines=block_lines, newlines_are_spaces=newlines_are_spaces
+            )
+            if tag in _INLINE_TAGS:
+                parts.append(inner)
+            else:  # a block, or page markup trafilatura passed through (<header>)
+                edge = "\n" if block_lines else " "
+                parts += [edge, inner, edge]
+        parts.append(text_of(child.tail))
     return "".join(parts)
 
 
@@ -84,7 +104,8 @@ def _lines(
 ) -> list[str]:
     """``el``'s lines: cut at line breaks (and, with ``block_lines``, around
     nested blocks), whitespace collapsed, empty ones left out."""
-    text = _text_with_breaks(el, skip, block_lines=block_lines)
+    inline_code = el.tag == "p" and any(child.tag == "code" for child in el)
+    text = _text_with_breaks(el, skip, block_lines=block_lines, newlines_are_spaces=inline_code)
     return [line for line in map(visible_text, text.split("\n")) if line]
 
 
@@ -207,7 +228,7 @@ class _Builder:
             self.quote(el)
         elif tag in _CODE_TAGS:
             self.code(el)
-        elif any(child.tag in _BLOCK_TAGS for child in el):
+        elif any(child.tag in _block_tags(el) for child in el):
             self.nested(el)
         else:
             self.lines(el, Shape("paragraph"))
@@ -223,8 +244,9 @@ class _Builder:
                     self.pieces.append(Piece(line, self.index.element(line), Shape("paragraph")))
             run.clear()
 
+        blocks = _block_tags(el)
         for child in el:
-            if child.tag in _BLOCK_TAGS:
+            if child.tag in blocks:
                 flush()
                 self.add(child)
             elif child.tag in _BREAK_TAGS:
@@ -233,6 +255,11 @@ class _Builder:
                 run.append(_text_with_breaks(child))
             run.append(child.tail or "")
         flush()
+
+
+def _block_tags(el: etree._Element) -> frozenset[str]:
+    """The tags of ``el``'s children that are blocks of their own."""
+    return _PARAGRAPH_BLOCK_TAGS if el.tag == "p" else _BLOCK_TAGS
 
 
 def _is_head(cell: etree._Element) -> bool:
