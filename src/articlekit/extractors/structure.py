@@ -218,6 +218,7 @@ class _Builder:
 
     def add(self, el: etree._Element) -> None:
         tag = el.tag
+        blocks = _block_tags(el)
         if tag in _HEAD_TAGS:
             self.heading(el)
         elif tag in _LIST_TAGS:
@@ -228,7 +229,7 @@ class _Builder:
             self.quote(el)
         elif tag in _CODE_TAGS:
             self.code(el)
-        elif any(child.tag in _block_tags(el) for child in el):
+        elif any(child.tag in blocks for child in el):
             self.nested(el)
         else:
             self.lines(el, Shape("paragraph"))
